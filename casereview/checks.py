@@ -1,0 +1,288 @@
+"""Rules that span files: every question analysed, every pseudonym declared, every agency
+known, every recommendation answered, every reference resolved. Each rule is a function
+from the assembled review (and where things stand in the sources) to diagnostics."""
+from __future__ import annotations
+
+import difflib
+from collections import Counter
+from typing import Iterator
+
+from . import prose
+from .assemble import agency_of
+from .dates import PartialDate
+from .diagnostics import Diagnostic, Severity
+from .load import Path_, SourceDoc, Sources, dotted
+from .model import CaseReview
+
+WARN = Severity.WARNING
+
+
+class Checker:
+    def __init__(self, review: CaseReview, sources: Sources, failed: set[str] = frozenset()):
+        self.review, self.sources, self.failed = review, sources, failed
+
+    def complete(self, folder: str) -> bool:
+        """False when a file of `folder` failed validation and is missing from the review,
+        so that rules about the whole folder do not report what that file may hold."""
+        return not any(f.startswith(folder + "/") for f in self.failed)
+
+    def at(self, file: str, path: Path_, message: str, hint: str, severity=Severity.ERROR,
+           line: int | None = None, key: bool = False) -> Diagnostic:
+        doc = self.sources.get(file)
+        row, col = doc.text_line(path, line) if line is not None else doc.where(path, key=key)
+        return Diagnostic(file, row, col, dotted(path), message, hint, severity)
+
+    def run(self) -> list[Diagnostic]:
+        out: list[Diagnostic] = []
+        for rule in RULES:
+            out.extend(rule(self))
+        return out
+
+
+def _suggest(name: str, known) -> str:
+    close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.6)
+    return f"did you mean `{close[0]}`?" if close else "declared ones: " + ", ".join(sorted(known))
+
+
+def texts(doc: SourceDoc) -> Iterator[tuple[Path_, str]]:
+    """Every text value of a document with its path; a section's body has the empty path."""
+    def walk(value, path):
+        if isinstance(value, str):
+            yield path, value
+        elif isinstance(value, dict):
+            for k, v in value.items():
+                yield from walk(v, path + (k,))
+        elif isinstance(value, list):
+            for i, v in enumerate(value):
+                yield from walk(v, path + (i,))
+    yield from walk(doc.data, ())
+    if doc.body is not None:
+        yield (), doc.body
+
+
+# --- agencies ------------------------------------------------------------------------------
+
+def agencies(c: Checker) -> Iterator[Diagnostic]:
+    declared = [a.id for a in c.review.panel.agencies]
+    for i, agency_id in enumerate(declared):
+        if declared.index(agency_id) != i:
+            yield c.at("review/panel.yml", ("agencies", i, "id"), f"agency id `{agency_id}` is "
+                       "declared twice", "give each agency its own id")
+    for folder in ("agency_imrs", "action_plans"):
+        for doc in c.sources.under(folder):
+            named = doc.data.get("agency") if isinstance(doc.data, dict) else None
+            if doc.path in c.failed or named is None:
+                continue
+            if named not in declared:
+                yield c.at(doc.path, ("agency",), f"agency `{named}` is not declared",
+                           f"{_suggest(named, declared)} (agencies are declared in review/panel.yml)")
+            elif agency_of(doc.path) != named:
+                yield c.at(doc.path, ("agency",), f"this file is named for `{agency_of(doc.path)}` "
+                           f"but says agency `{named}`", f"rename the file to {folder}/{named}.yml")
+    imrs = {imr.agency: imr for imr in c.review.imrs}
+    for i, agency in enumerate(c.review.panel.agencies):
+        file = f"agency_imrs/{agency.id}.yml"
+        if agency.imr and c.sources.get(file) is None:
+            yield c.at("review/panel.yml", ("agencies", i, "imr"), f"`{agency.id}` wrote an IMR "
+                       f"but {file} does not exist", "add the file, or set imr: false")
+        if file in c.failed or agency.id not in imrs:
+            continue
+        if agency.chronology and not imrs[agency.id].chronology:
+            yield c.at("review/panel.yml", ("agencies", i, "chronology"), f"`{agency.id}` gave a "
+                       "chronology but its IMR has no chronology entries",
+                       f"add entries under `chronology:` in {file}, or set chronology: false")
+        if imrs[agency.id].chronology and not agency.chronology:
+            yield c.at(file, ("chronology",), "this agency has chronology entries but "
+                       "review/panel.yml says it gave no chronology",
+                       f"set chronology: true for `{agency.id}` in review/panel.yml")
+
+
+# --- terms of reference and sections --------------------------------------------------------
+
+def questions(c: Checker) -> Iterator[Diagnostic]:
+    ids = [q.id for q in c.review.terms.questions]
+    for i, qid in enumerate(ids):
+        if ids.count(qid) > 1 and ids.index(qid) == i:
+            yield c.at("review/terms.yml", ("questions", i), f"question id `{qid}` is used twice",
+                       "give each question its own id")
+    analysed = {s.question for s in c.review.sections if s.question}
+    for s in c.review.sections:
+        if s.question and s.question not in ids:
+            yield c.at(s.file, ("question",), f"key question `{s.question}` does not exist",
+                       _suggest(s.question, ids))
+        if s.kind == "analysis" and not s.question:
+            yield c.at(s.file, ("kind",), "this analysis section names no key question",
+                       "add `question: q1` (or another id from review/terms.yml)", WARN)
+    if analysed:
+        for i, qid in enumerate(ids):
+            if qid not in analysed:
+                yield c.at("review/terms.yml", ("questions", i), f"key question `{qid}` is not "
+                           "analysed in any section", f"add a section with `kind: analysis` and "
+                           f"`question: {qid}` in review/sections/")
+
+
+def subjects(c: Checker) -> Iterator[Diagnostic]:
+    members = {m.pseudonym: m for m in c.review.family.members}
+    for i, subject in enumerate(c.review.info.subjects):
+        if subject not in members:
+            yield c.at("review/review.yml", ("subjects", i), f"subject `{subject}` is not in "
+                       "review/family.yml", _suggest(subject, members))
+        elif not members[subject].subject:
+            yield c.at("review/family.yml", ("members",), f"`{subject}` is a subject of the review "
+                       "but not marked so", f"add `subject: true` to {subject}", WARN)
+
+
+# --- chronology -----------------------------------------------------------------------------
+
+def chronology(c: Checker) -> Iterator[Diagnostic]:
+    frame = c.review.terms.timeframe
+    pseudonyms = {m.pseudonym for m in c.review.family.members}
+    for imr in c.review.imrs:
+        file = f"agency_imrs/{imr.agency}.yml"
+        for i, entry in enumerate(imr.chronology):
+            for j, who in enumerate(entry.involved):
+                if who not in pseudonyms:
+                    yield c.at(file, ("chronology", i, "involved", j), f"`{who}` is not a declared "
+                               "pseudonym", f"{_suggest(who, pseudonyms)} (declare it in review/family.yml)")
+            if not entry.background and not entry.date.within(frame.start, frame.end):
+                yield c.at(file, ("chronology", i, "date"), f"{entry.date} is outside the "
+                           f"timeframe ({frame.start} to {frame.end})",
+                           "correct the date, or mark the entry `background: true`", WARN)
+
+
+# --- recommendations and action plans -------------------------------------------------------
+
+def _all_recommendations(c: Checker):
+    """(recommendation, file, path) for every recommendation in the review."""
+    for imr in c.review.imrs:
+        for i, rec in enumerate(imr.recommendations):
+            yield rec, f"agency_imrs/{imr.agency}.yml", ("recommendations", i)
+    for key in ("overview", "repeated"):
+        for i, rec in enumerate(getattr(c.review.recommendations, key)):
+            yield rec, "review/recommendations.yml", (key, i)
+
+
+def recommendations(c: Checker) -> Iterator[Diagnostic]:
+    seen: dict[str, str] = {}
+    for rec, file, path in _all_recommendations(c):
+        if rec.id in seen:
+            yield c.at(file, path, f"recommendation id `{rec.id}` is already used in {seen[rec.id]}",
+                       "give it its own `id:` or `label:`")
+        seen.setdefault(rec.id, file)
+    answered = {rid for plan in c.review.action_plans for row in plan.rows for rid in row.answers}
+    for imr in c.review.imrs:
+        for i, rec in enumerate(imr.recommendations):
+            file = f"agency_imrs/{imr.agency}.yml"
+            if rec.id not in answered and not rec.no_action_row and c.complete("action_plans"):
+                yield c.at(file, ("recommendations", i), f"recommendation `{rec.id}` has no action "
+                           "plan row", f"add a row with `answers: [{rec.id}]` to an action plan in "
+                           "action_plans/, or say why in `no_action_row:`")
+            elif rec.id in answered and rec.no_action_row:
+                yield c.at(file, ("recommendations", i, "no_action_row"), f"recommendation `{rec.id}` "
+                           "says it has no action plan row, but a row answers it",
+                           "remove `no_action_row:`", WARN)
+    for plan in c.review.action_plans:
+        file = f"action_plans/{plan.agency}.yml"
+        for i, row in enumerate(plan.rows):
+            for j, rid in enumerate(row.answers):
+                if rid not in seen and c.complete("agency_imrs"):
+                    yield c.at(file, ("rows", i, "answers", j), f"recommendation `{rid}` does not exist",
+                               _suggest(rid, seen))
+            yield from _row(c, file, i, row)
+    ids = Counter(row.id for plan in c.review.action_plans for row in plan.rows)
+    for plan in c.review.action_plans:
+        for i, row in enumerate(plan.rows):
+            if ids[row.id] > 1:
+                yield c.at(f"action_plans/{plan.agency}.yml", ("rows", i), f"row id `{row.id}` is "
+                           "used more than once", "give the row its own `no:` or `id:`")
+
+
+def _row(c: Checker, file: str, i: int, row) -> Iterator[Diagnostic]:
+    for field in ("lead", "deadline"):
+        missing = [j for j, a in enumerate(row.actions) if getattr(a, field) is None]
+        if getattr(row, field) is None and missing:
+            where = ("rows", i, "actions", missing[0]) if len(row.actions) > 1 else ("rows", i)
+            yield c.at(file, where, f"row `{row.id}` has no {field}",
+                       f"add `{field}:` to the row, or to each of its actions")
+    deadlines = [row.deadline] + [a.deadline for a in row.actions]
+    for deadline in filter(None, deadlines):
+        if deadline.needs_date:
+            yield c.at(file, ("rows", i), f"row `{row.id}`: deadline `{deadline}` needs a date",
+                       "give a date or month, e.g. `September 2015`, so it can be tracked", WARN)
+    if row.status in ("not_implemented", "superseded") and not row.reason:
+        yield c.at(file, ("rows", i, "status"), f"row `{row.id}` is {row.status.replace('_', ' ')} "
+                   "but gives no reason", "add `reason:` (boards must report it)")
+
+
+# --- prose: references, footnotes, citations, pseudonyms, directives ------------------------
+
+def prose_references(c: Checker) -> Iterator[Diagnostic]:
+    para_ids: dict[str, str] = {}
+    for s in c.review.sections:
+        for pid, line in prose.paragraph_ids(s.body):
+            if pid in para_ids:
+                yield c.at(s.file, (), f"paragraph id `{pid}` is already used in {para_ids[pid]}",
+                           "give this paragraph another id", line=line)
+            para_ids.setdefault(pid, s.file)
+    targets = {"para": set(para_ids), "section": {s.id for s in c.review.sections},
+               "question": {q.id for q in c.review.terms.questions}}
+    citations = {r.id for r in c.review.references.references}
+    pseudonyms = {m.pseudonym for m in c.review.family.members}
+    for file, doc in sorted(c.sources.docs.items()):
+        for path, text in texts(doc):
+            yield from _text(c, file, path, text, targets, citations, pseudonyms)
+
+
+def _text(c, file, path, text, targets, citations, pseudonyms) -> Iterator[Diagnostic]:
+    for m in prose.XREF.finditer(text):
+        if m[2] not in targets[m[1]]:
+            what = {"para": "paragraph id", "section": "section", "question": "key question"}[m[1]]
+            yield c.at(file, path, f"`{m[0]}`: there is no {what} `{m[2]}`", _suggest(m[2], targets[m[1]]),
+                       line=prose.line_of(text, m.start()))
+    defined = prose.footnote_definitions(text)
+    used = set()
+    for name, line in prose.find(prose.FOOTNOTE_USE, text):
+        used.add(name)
+        if name not in defined:
+            yield c.at(file, path, f"footnote `[^{name}]` has no text", f"add a line `[^{name}]: ...` "
+                       "at the end of the same text", line=line)
+    for name in set(defined) - used:
+        line = prose.line_of(text, text.index(f"[^{name}]:"))
+        yield c.at(file, path, f"footnote `[^{name}]` is never used", f"refer to it with `[^{name}]` "
+                   "or remove it", WARN, line=line)
+    for key, line in prose.find(prose.CITATION, text):
+        if key not in citations:
+            yield c.at(file, path, f"citation `[@{key}]` is not in review/references.yml",
+                       _suggest(key, citations), line=line)
+    for name, line in prose.find(prose.PSEUDONYM, text):
+        if name not in pseudonyms:
+            yield c.at(file, path, f"`{name}` is not a declared pseudonym",
+                       f"{_suggest(name, pseudonyms)} (declare it in review/family.yml)", line=line)
+    yield from _directives(c, file, path, text)
+
+
+def _directives(c, file, path, text) -> Iterator[Diagnostic]:
+    for block in prose.blocks(text):
+        if block.kind != "directive":
+            continue
+        if path:
+            yield c.at(file, path, f"`{block.text}` only works in a section's Markdown file",
+                       "move it to a file in review/sections/", line=block.line)
+        elif block.id not in prose.DIRECTIVES:
+            yield c.at(file, path, f"unknown directive `{block.text}`",
+                       _suggest(block.id, prose.DIRECTIVES), line=block.line)
+        elif block.id == "chronology":
+            yield from _date_range(c, file, block)
+
+
+def _date_range(c, file, block) -> Iterator[Diagnostic]:
+    args = prose.directive_args(block)
+    start, _, end = args.partition("..")
+    try:
+        PartialDate.parse(start.strip()), PartialDate.parse(end.strip())
+    except Exception as exc:  # PydanticCustomError: the message says what is wrong
+        yield c.at(file, (), f"`{block.text}`: {str(exc).split(';')[0]}",
+                   "write the range as [[chronology 2013-09..2014-08-31]]", line=block.line)
+
+
+RULES = [agencies, questions, subjects, chronology, recommendations, prose_references]

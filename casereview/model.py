@@ -1,0 +1,309 @@
+"""The typed model of a case review: one class per part of the workspace, frozen.
+
+Each workspace file validates against one part class (`FILE_MODELS`); `CaseReview` holds
+the parts once they are checked and their optional ids are filled in.
+"""
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+
+from .dates import Deadline, PartialDate
+
+Markdown = Annotated[str, Field(json_schema_extra={"format": "markdown"}),
+                     StringConstraints(min_length=1)]
+Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$")]
+Text = Annotated[str, StringConstraints(min_length=1)]
+ReviewType = Literal["scr", "lcspr", "sar", "dhr"]
+Status = Literal["draft", "panel", "final", "published"]
+RowStatus = Literal["not_started", "in_progress", "complete", "superseded", "not_implemented"]
+SectionKind = Literal[
+    "introduction", "terms_of_reference", "methodology", "independence", "confidentiality",
+    "race_language_culture", "family_involvement", "dissemination", "timescales",
+    "family_composition", "background", "events", "analysis", "conclusions",
+    "recommendations", "other"]
+REVIEW_TYPES = {"scr": "Serious Case Review", "lcspr": "Local Child Safeguarding Practice Review",
+                "sar": "Safeguarding Adults Review", "dhr": "Domestic Homicide Review"}
+
+
+def _label(value):
+    """Numbers written bare in YAML (`no: 4`) are labels, not quantities."""
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+Label = Annotated[str, BeforeValidator(_label, json_schema_input_type=str | int),
+                  StringConstraints(min_length=1)]
+
+
+class Part(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+# --- review/review.yml -------------------------------------------------------------------
+
+class Person(Part):
+    name: Text | None = None
+    role: Text
+    biography: Markdown | None = None
+
+
+class ReviewDates(Part):
+    incident: PartialDate | None = None
+    referral: PartialDate | None = Field(None, description="First put to the review sub-group")
+    decision: PartialDate | None = None
+    notification: PartialDate | None = Field(None, description="Ofsted / national panel told")
+    signed: PartialDate | None = None
+    publication: PartialDate | None = None
+
+
+class ReviewInfo(Part):
+    type: ReviewType
+    title: Text | None = None
+    subjects: Annotated[list[Text], Field(min_length=1)]
+    partnership: Text
+    statutory_guidance: Text
+    status: Status = "draft"
+    version: Text
+    dates: ReviewDates = ReviewDates()
+    lead_reviewer: Person
+    chair: Person | None = None
+    timescale_notes: Markdown | None = None
+
+
+# --- review/terms.yml --------------------------------------------------------------------
+
+class Timeframe(Part):
+    start: PartialDate
+    end: PartialDate
+    why: Markdown | None = None
+
+
+class Question(Part):
+    id: Id | None = None
+    text: Markdown
+
+
+class TermsOfReference(Part):
+    timeframe: Timeframe
+    questions: Annotated[list[Question], Field(min_length=1)]
+
+
+# --- review/panel.yml, family.yml, references.yml ------------------------------------------
+
+class PanelMember(Part):
+    organisation: Text
+    position: Text
+    name: Text | None = None
+
+
+class Agency(Part):
+    id: Id
+    name: Text
+    short: Text | None = None
+    chronology: bool = False
+    imr: bool = False
+    note: Markdown | None = None
+
+    @property
+    def label(self) -> str:
+        return self.short or self.name
+
+
+class Panel(Part):
+    panel: Annotated[list[PanelMember], Field(min_length=1)]
+    agencies: Annotated[list[Agency], Field(min_length=1)]
+
+
+class FamilyMember(Part):
+    pseudonym: Text
+    relationship: Text
+    subject: bool = False
+
+
+class Family(Part):
+    members: Annotated[list[FamilyMember], Field(min_length=1)]
+
+
+class Reference(Part):
+    id: Id
+    short: Text
+    text: Text
+
+
+class References(Part):
+    references: list[Reference] = []
+
+
+# --- review/conclusions.yml, recommendations.yml -----------------------------------------
+
+class Conclusion(Part):
+    id: Id | None = None
+    text: Markdown
+    key_lessons: list[Markdown] = []
+
+
+class Conclusions(Part):
+    conclusions: Annotated[list[Conclusion], Field(min_length=1)]
+
+
+class Recommendation(Part):
+    id: Id | None = None
+    label: Label | None = None
+    text: Markdown
+    sub_items: list[Markdown] = []
+    themes: list[Text] = []
+    no_action_row: Markdown | None = Field(
+        None, description="Why no action plan row answers this recommendation")
+
+
+class RepeatedRecommendation(Recommendation):
+    source: Text = Field(description="The earlier review it repeats, e.g. Child Q")
+
+
+class OverviewRecommendations(Part):
+    overview: list[Recommendation] = []
+    repeated: list[RepeatedRecommendation] = []
+
+
+# --- agency_imrs/*.yml -------------------------------------------------------------------
+
+class ChronologyEntry(Part):
+    date: PartialDate
+    what: Markdown
+    involved: list[Text] = []
+    key_episode: bool = False
+    background: bool = Field(False, description="Before the timeframe, given as background")
+    source: Text | None = None
+
+
+class IMR(Part):
+    agency: Id
+    author_role: Text | None = None
+    requested: PartialDate | None = None
+    records_secured: PartialDate | None = None
+    chronology: list[ChronologyEntry] = []
+    analysis: Markdown | None = None
+    good_practice: Markdown | None = None
+    recommendations: list[Recommendation] = []
+
+
+# --- action_plans/*.yml ------------------------------------------------------------------
+
+def _role_only(value):
+    return {"role": value} if isinstance(value, str) else value
+
+
+def _text_only(value):
+    return {"text": value} if isinstance(value, str) else value
+
+
+class Lead(Part):
+    role: Text
+    name: Text | None = None
+    as_written: Text | None = Field(None, description="The lead cell exactly as published")
+
+    def __str__(self) -> str:
+        return self.as_written or (f"{self.role} – {self.name}" if self.name else self.role)
+
+
+LeadField = Annotated[Lead, BeforeValidator(_role_only, json_schema_input_type=Lead | str)]
+
+
+class Action(Part):
+    text: Markdown
+    lead: LeadField | None = None
+    deadline: Deadline | None = None
+
+
+class ProgressUpdate(Part):
+    date: PartialDate
+    note: Markdown
+    evidence: Text | None = None
+
+
+class SignOff(Part):
+    role: Text
+    name: Text | None = None
+    date: PartialDate
+
+
+class ActionRow(Part):
+    id: Id | None = None
+    no: Label | None = None
+    answers: list[Id] = []
+    recommendation: Markdown | None = None
+    outcome: Markdown | None = None
+    actions: Annotated[list[Annotated[Action, BeforeValidator(
+        _text_only, json_schema_input_type=Action | str)]], Field(min_length=1)]
+    lead: LeadField | None = None
+    deadline: Deadline | None = None
+    outcome_measure: Markdown | None = None
+    status: RowStatus = "not_started"
+    reason: Markdown | None = Field(None, description="Why it was not implemented or superseded")
+    progress: list[ProgressUpdate] = []
+    evidence: Markdown | None = None
+    sign_off: SignOff | None = None
+    themes: list[Text] = []
+
+
+class ActionPlan(Part):
+    agency: Id
+    rows: Annotated[list[ActionRow], Field(min_length=1)]
+
+
+# --- review/sections/*.md ----------------------------------------------------------------
+
+class SectionMeta(Part):
+    title: Text | None = None
+    kind: SectionKind = "other"
+    question: Id | None = None
+
+
+class Section(Part):
+    id: Id
+    number: int
+    title: Text
+    kind: SectionKind
+    question: Id | None = None
+    body: str
+    file: str
+
+
+# --- the whole ---------------------------------------------------------------------------
+
+class CaseReview(Part):
+    info: ReviewInfo
+    terms: TermsOfReference
+    panel: Panel
+    family: Family
+    references: References
+    conclusions: Conclusions
+    recommendations: OverviewRecommendations
+    sections: list[Section]
+    imrs: list[IMR]
+    action_plans: list[ActionPlan]
+
+    def agency(self, agency_id: str) -> Agency:
+        return next(a for a in self.panel.agencies if a.id == agency_id)
+
+
+#: the model each workspace file validates against
+FILE_MODELS: dict[str, type[Part]] = {
+    "review/review.yml": ReviewInfo,
+    "review/terms.yml": TermsOfReference,
+    "review/panel.yml": Panel,
+    "review/family.yml": Family,
+    "review/references.yml": References,
+    "review/conclusions.yml": Conclusions,
+    "review/recommendations.yml": OverviewRecommendations,
+}
+FOLDER_MODELS: dict[str, type[Part]] = {
+    "review/sections": SectionMeta,
+    "agency_imrs": IMR,
+    "action_plans": ActionPlan,
+}
+
+
+def model_for(path: str) -> type[Part]:
+    return FILE_MODELS.get(path) or FOLDER_MODELS[path.rsplit("/", 1)[0]]

@@ -1,0 +1,121 @@
+"""Number the report: sections 1, 2 ...; their paragraphs 1.1, 1.2 ...; the chronology
+directive's entries as paragraphs of the section that holds it. Pure: model in, outline out.
+
+The outline is what every format is rendered from, so a number given here is the number
+in the web site, the DOCX and the PDF alike.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import prose
+from .dates import PartialDate
+from .model import CaseReview, ChronologyEntry, Section
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A chronology entry with the agency that recorded it."""
+
+    agency: str
+    entry: ChronologyEntry
+
+
+@dataclass
+class Block:
+    kind: str                 # paragraph | list | quote | heading | table | directive
+    text: str = ""
+    number: str | None = None # "12.3" for numbered paragraphs
+    anchor: str | None = None
+    level: int = 2            # headings
+    directive: str | None = None
+    args: str = ""
+    entry: Entry | None = None
+
+
+@dataclass
+class NumberedSection:
+    section: Section
+    blocks: list[Block] = field(default_factory=list)
+    footnotes: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def number(self) -> int:
+        return self.section.number
+
+    @property
+    def anchor(self) -> str:
+        return self.section.id
+
+
+def anchor(number: str) -> str:
+    return "p" + number.replace(".", "-")
+
+
+def chronology(review: CaseReview) -> list[Entry]:
+    """Every IMR's entries merged, sorted by the date at the precision known."""
+    entries = [Entry(imr.agency, e) for imr in review.imrs for e in imr.chronology]
+    return sorted(entries, key=lambda x: (x.entry.date.sort_key(), x.agency))
+
+
+def in_range(entries: list[Entry], args: str) -> list[Entry]:
+    start, _, end = args.partition("..")
+    first, last = PartialDate.parse(start.strip()).start, PartialDate.parse(end.strip()).end
+    return [e for e in entries if first <= e.entry.date.start <= last]
+
+
+def outline(review: CaseReview) -> list[NumberedSection]:
+    merged = chronology(review)
+    return [_section(s, merged) for s in review.sections]
+
+
+def _section(section: Section, merged: list[Entry]) -> NumberedSection:
+    out = NumberedSection(section, footnotes=prose.footnote_definitions(section.body))
+    count = 0
+
+    def number() -> str:
+        nonlocal count
+        count += 1
+        return f"{section.number}.{count}"
+
+    for b in prose.blocks(section.body):
+        if b.kind == "paragraph":
+            n = number()
+            out.blocks.append(Block("paragraph", b.text, n, b.id or anchor(n)))
+        elif b.kind == "heading":
+            hashes = len(b.text) - len(b.text.lstrip("#"))
+            out.blocks.append(Block("heading", b.text.lstrip("#").strip(), level=max(2, hashes - 1)))
+        elif b.kind == "directive" and b.id == "chronology":
+            out.blocks.extend(_events(in_range(merged, prose.directive_args(b)), number))
+        elif b.kind == "directive":
+            out.blocks.append(Block("directive", directive=b.id, args=prose.directive_args(b)))
+        elif b.kind != "footnote":
+            out.blocks.append(Block(b.kind, b.text))
+    return out
+
+
+def _events(entries: list[Entry], number) -> list[Block]:
+    """Entries as numbered paragraphs under year and month headings."""
+    blocks: list[Block] = []
+    year = month = None
+    for e in entries:
+        d = e.entry.date
+        if d.year != year:
+            year, month = d.year, None
+            blocks.append(Block("heading", str(year), level=2))
+        if d.precision in ("day", "month") and d.month != month:
+            month = d.month
+            blocks.append(Block("heading", str(PartialDate(d.year, d.month)).split()[0], level=3))
+        elif d.precision not in ("day", "month") and month is not None:
+            month = None   # a season or a year only: its own heading, not the last month's
+            blocks.append(Block("heading", str(PartialDate(d.year, season=d.season)), level=3))
+        n = number()
+        blocks.append(Block("paragraph", e.entry.what.strip(), n, anchor(n), entry=e))
+    return blocks
+
+
+def paragraph_numbers(sections: list[NumberedSection]) -> dict[str, str]:
+    """Paragraph id -> number, for [[para:id]]."""
+    return {b.anchor: b.number for s in sections for b in s.blocks
+            if b.kind == "paragraph" and b.anchor and not re.fullmatch(r"p\d+-\d+", b.anchor)}

@@ -1,0 +1,90 @@
+"""The Markdown conventions of casereview prose: blocks, paragraph ids, references,
+footnotes, citations, directives and pseudonyms. Pure functions over text."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+PARA_ID = re.compile(r"^\{#([A-Za-z0-9][\w-]*)\}\s*")
+XREF = re.compile(r"\[\[(para|section|question):([^\]\s]+)\]\]")
+FOOTNOTE_USE = re.compile(r"\[\^([^\]\s]+)\](?!:)")
+FOOTNOTE_DEF = re.compile(r"^\[\^([^\]\s]+)\]:\s*", re.M)
+CITATION = re.compile(r"\[@([\w:-]+)\]")
+DIRECTIVE = re.compile(r"^\[\[([a-z-]+)(?: ([^\]]*))?\]\]$")
+DIRECTIVES = ("panel", "agencies", "chronology-agencies", "questions", "family", "chronology",
+              "conclusions", "recommendations")
+PSEUDONYM = re.compile(r"\b(?:Child|Father|Mother|Sibling|Adult|Parent)\s+[A-Z]?\d{1,2}[A-Z]?\b")
+_LIST = re.compile(r"^\s*(?:[-*+]|\d+[.)]|[ivx]+[.)])\s+")
+
+
+@dataclass(frozen=True)
+class Block:
+    kind: str      # paragraph | list | quote | heading | table | footnote | directive
+    text: str
+    line: int      # 0-based line of the block in the text
+    id: str | None = None
+
+
+def blocks(text: str) -> list[Block]:
+    """Split Markdown into blocks separated by blank lines; footnote definitions take their
+    indented continuation lines with them."""
+    out: list[Block] = []
+    current: list[str] = []
+    start = 0
+    for i, line in enumerate(text.splitlines() + [""]):
+        if line.strip():
+            if not current:
+                start = i
+            current.append(line)
+            continue
+        if current:
+            out.append(_classify("\n".join(current), start))
+            current = []
+    return out
+
+
+def _classify(text: str, line: int) -> Block:
+    first = text.lstrip()
+    if first.startswith("#"):
+        return Block("heading", text, line)
+    if FOOTNOTE_DEF.match(first):
+        return Block("footnote", text, line)
+    if m := DIRECTIVE.match(first.strip()):
+        return Block("directive", first.strip(), line, m[1])
+    if first.startswith(">"):
+        return Block("quote", text, line)
+    if first.startswith("|"):
+        return Block("table", text, line)
+    if _LIST.match(text.splitlines()[0]):
+        return Block("list", text, line)
+    m = PARA_ID.match(first)
+    return Block("paragraph", PARA_ID.sub("", first, count=1) if m else text, line, m[1] if m else None)
+
+
+def line_of(text: str, offset: int) -> int:
+    """0-based line of a character offset."""
+    return text.count("\n", 0, offset)
+
+
+def find(pattern: re.Pattern, text: str) -> list[tuple[str, int]]:
+    """Every match's first group (or whole match) with its 0-based line."""
+    return [(m[1] if m.groups() else m[0], line_of(text, m.start())) for m in pattern.finditer(text)]
+
+
+def footnote_definitions(text: str) -> dict[str, str]:
+    """Footnote name -> its text, from `[^name]: text` blocks."""
+    out = {}
+    for block in blocks(text):
+        if block.kind == "footnote":
+            m = FOOTNOTE_DEF.match(block.text.lstrip())
+            out[m[1]] = " ".join(part.strip() for part in block.text.lstrip()[m.end():].splitlines())
+    return out
+
+
+def paragraph_ids(text: str) -> list[tuple[str, int]]:
+    return [(b.id, b.line) for b in blocks(text) if b.kind == "paragraph" and b.id]
+
+
+def directive_args(block: Block) -> str:
+    m = DIRECTIVE.match(block.text)
+    return (m[2] or "").strip() if m else ""

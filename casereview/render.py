@@ -1,0 +1,150 @@
+"""Render the review to one Markdown document (pandoc's dialect) through Jinja templates.
+
+Every format is derived from this one rendering, so numbers, footnotes and references are
+resolved here, once. Templates in the workspace's `templates/` override the packaged ones
+file by file.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import traceback
+
+import jinja2
+
+from . import numbering, prose
+from .assemble import roman
+from .diagnostics import CheckFailed, Diagnostic, Report
+from .model import REVIEW_TYPES, CaseReview
+
+PACKAGED = Path(__file__).parent / "templates"
+
+
+@dataclass
+class Rendered:
+    markdown: str
+    title: str
+    outline: list[numbering.NumberedSection]
+    metadata: dict = field(default_factory=dict)
+
+
+class Notes:
+    """Footnotes met while rendering, emitted at the end of each section under unique labels."""
+
+    def __init__(self):
+        self.pending: list[tuple[str, str]] = []
+        self.count = 0
+
+    def add(self, text: str) -> str:
+        self.count += 1
+        label = f"n{self.count}"
+        self.pending.append((label, text))
+        return f"[^{label}]"
+
+    def flush(self) -> str:
+        out = "\n\n".join(f"[^{label}]: {_one_line(text)}" for label, text in self.pending)
+        self.pending = []
+        return out
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+class Context:
+    """What prose needs to be resolved: numbers of paragraphs, sections, questions; references."""
+
+    def __init__(self, review: CaseReview, outline: list[numbering.NumberedSection]):
+        self.paras = numbering.paragraph_numbers(outline)
+        self.sections = {s.section.id: str(s.number) for s in outline}
+        self.questions = {q.id: str(i) for i, q in enumerate(review.terms.questions, 1)}
+        self.references = {r.id: r for r in review.references.references}
+        self.cited: list[str] = []
+        self.notes = Notes()
+
+    def prose(self, text: str | None, footnotes: dict[str, str] | None = None) -> str:
+        """Resolve one text's references, footnotes and citations into plain pandoc Markdown.
+        `footnotes` are the definitions of the file the text comes from, when not in it."""
+        if not text:
+            return ""
+        defs = {**(footnotes or {}), **prose.footnote_definitions(text)}
+        body = "\n\n".join(b.text if b.kind != "paragraph" or not b.id else b.text
+                           for b in prose.blocks(text) if b.kind != "footnote")
+        body = prose.FOOTNOTE_USE.sub(lambda m: self.notes.add(defs.get(m[1], "")), body)
+        body = prose.CITATION.sub(self._cite, body)
+        return prose.XREF.sub(self._xref, body)
+
+    def _cite(self, m: re.Match) -> str:
+        ref = self.references[m[1]]
+        if ref.id not in self.cited:
+            self.cited.append(ref.id)
+        return self.notes.add(f"{ref.text}")
+
+    def _xref(self, m: re.Match) -> str:
+        kind, target = m[1], m[2]
+        if kind == "para":
+            return f"[{self.paras[target]}](#{target})"
+        if kind == "section":
+            return f"[section {self.sections[target]}](#{target})"
+        return f"key question {self.questions[target]}"
+
+
+def environment(workspace: Path | None) -> jinja2.Environment:
+    loaders = [jinja2.FileSystemLoader(str(workspace / "templates"))] if workspace else []
+    env = jinja2.Environment(
+        loader=jinja2.ChoiceLoader(loaders + [jinja2.FileSystemLoader(str(PACKAGED))]),
+        undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=True,
+        trim_blocks=True, lstrip_blocks=True,
+        # `{#id}` is pandoc's attribute syntax, so Jinja comments are `{## ... ##}`
+        comment_start_string="{##", comment_end_string="##}")
+    env.filters.update(cell=cell, indent_block=indent_block, one_line=_one_line, roman=roman)
+    return env
+
+
+def cell(text: str | None) -> str:
+    """Markdown text made safe for one pipe-table cell."""
+    return _one_line(text or "").replace("|", "\\|")
+
+
+def indent_block(text: str, spaces: int = 4) -> str:
+    pad = " " * spaces
+    return "\n".join(pad + line if line.strip() else "" for line in text.splitlines())
+
+
+def render(review: CaseReview, workspace: Path | None = None, build_date: str = "") -> Rendered:
+    outline = numbering.outline(review)
+    ctx = Context(review, outline)
+    env = environment(workspace)
+    title = review.info.title or f"{REVIEW_TYPES[review.info.type]} – {', '.join(review.info.subjects)}"
+    try:
+        markdown = _render_template(env, review, outline, ctx, title, build_date)
+    except jinja2.TemplateError as exc:
+        raise CheckFailed(Report([template_problem(exc, workspace)])) from None
+    return Rendered(_tidy(markdown), title, outline)
+
+
+def _render_template(env, review, outline, ctx, title, build_date) -> str:
+    return env.get_template("report.md.j2").render(
+        review=review, info=review.info, outline=outline, ctx=ctx, prose=ctx.prose,
+        footnotes=ctx.notes.flush, title=title, review_type=REVIEW_TYPES[review.info.type],
+        chronology=numbering.chronology(review), build_date=build_date,
+        agency=review.agency, draft=review.info.status in ("draft", "panel"))
+
+
+def template_problem(exc: jinja2.TemplateError, workspace: Path | None) -> Diagnostic:
+    """Where a template went wrong: the template's own line, not a Python traceback."""
+    name, line = getattr(exc, "filename", None) or getattr(exc, "name", None), getattr(exc, "lineno", None)
+    if line is None:
+        frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename.endswith(".j2")]
+        if frames:
+            name, line = frames[-1].filename, frames[-1].lineno
+    if name and workspace and Path(name).is_relative_to(workspace):
+        name = Path(name).relative_to(workspace).as_posix()
+    return Diagnostic(str(name or "templates"), line or 1, 1, "", f"template error: {exc.message}",
+                      "correct the template, or delete it to use the packaged one")
+
+
+def _tidy(markdown: str) -> str:
+    return re.sub(r"\n{3,}", "\n\n", markdown).strip() + "\n"
