@@ -1,0 +1,68 @@
+"""The command line: exit codes, messages on the terminal, no tracebacks."""
+import subprocess
+import sys
+
+from conftest import ROOT, edit
+
+
+def run(*args, cwd=ROOT):
+    return subprocess.run([sys.executable, "-m", "casereview.cli", *args], cwd=cwd,
+                          capture_output=True, text=True)
+
+
+def test_check_of_the_example_exits_0_with_no_errors():
+    result = run("check", ".")
+    assert result.returncode == 0
+    assert result.stdout.splitlines()[-1] == "0 error(s), 2 warning(s)"
+
+
+def test_check_reports_every_error_and_exits_1_without_traceback(minimal):
+    edit(minimal, "review/review.yml", "status: draft", "status: drafted")
+    edit(minimal, "agency_imrs/police.yml", "date: 2020-06-14", "date: 2013-02-30")
+    result = run("check", str(minimal))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stdout + result.stderr
+    assert result.stdout.splitlines() == [
+        "agency_imrs/police.yml:3:11: chronology[0].date: `2013-02-30` is not a date: February "
+        "2013 has 28 days; correct the day",
+        "review/review.yml:5:9: status: `drafted` is not allowed; did you mean `draft`?",
+        "2 error(s), 0 warning(s)"]
+
+
+def test_strict_turns_warnings_into_failure(minimal):
+    edit(minimal, "action_plans/police.yml", "31.07.2021", "ongoing review")
+    assert run("check", str(minimal)).returncode == 0
+    edit(minimal, "action_plans/police.yml", "ongoing review", "See below")
+    assert run("check", str(minimal)).returncode == 0
+    strict = run("check", "--strict", str(minimal))
+    assert strict.returncode == 1
+    assert strict.stdout.splitlines()[-1] == \
+        "0 error(s), 1 warning(s) (--strict: warnings count as errors)"
+
+
+def test_not_a_workspace(tmp_path):
+    result = run("check", str(tmp_path))
+    assert result.returncode == 2
+    assert result.stderr.strip() == (f"{tmp_path}: not a casereview workspace (no review/ folder); "
+                                     "give the workspace folder, e.g. `casereview check "
+                                     "path/to/review-folder`")
+
+
+def test_build_writes_markdown_and_a_failed_build_keeps_the_old_output(minimal):
+    assert run("build", str(minimal)).returncode == 0
+    output = minimal / "dist" / "lcspr-t-draft-0-1.md"
+    before = output.read_bytes()
+    edit(minimal, "review/sections/04-voice.md", "Child T was", "Child T was [[para:nowhere]]")
+    result = run("build", str(minimal))
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[-1] == "nothing was written; the previous outputs are unchanged"
+    assert output.read_bytes() == before
+    assert not list(minimal.glob(".casereview-build-*"))
+
+
+def test_build_py_checks_then_builds_the_example(tmp_path):
+    result = subprocess.run([sys.executable, "build.py", "--format", "md"], cwd=ROOT,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert "0 error(s), 2 warning(s)" in result.stdout
+    assert (ROOT / "dist" / "scr-b1-final-version-publication-13-06-2016.md").exists()

@@ -1,0 +1,62 @@
+"""One Markdown rendering through Jinja: numbers, references, footnotes, template overrides."""
+import pytest
+
+from casereview.commands.check import check
+from casereview.diagnostics import CheckFailed
+from casereview.render import render
+from conftest import edit
+
+
+def rendered(ws):
+    return render(check(ws).review, ws).markdown
+
+
+def test_paragraphs_are_numbered_per_section_and_references_resolve(minimal):
+    md = rendered(minimal)
+    assert "[1.1]{#about .para-no} This review concerns Child T" in md
+    assert "[3.1]{#p3-1 .para-no} As [1.1](#about) says" in md
+
+
+def test_chronology_directive_numbers_entries_under_year_and_month(minimal):
+    md = rendered(minimal)
+    events = md[md.index("# 2. Significant events"):md.index("# 3.")]
+    assert [line for line in events.splitlines() if line.strip()] == [
+        "# 2. Significant events {#events}",
+        "[2.1]{#p2-1 .para-no} The agencies' records, in date order.",
+        "## 2020 {.unnumbered .unlisted}",
+        "### June {.unnumbered .unlisted}",
+        "[2.2]{#p2-2 .para-no} Police attended a call from Mother about Adult 1.",
+        "[2.3]{#p2-3 .para-no} Officers shared the incident with health.",
+        "### September {.unnumbered .unlisted}",
+        "[2.4]{#p2-4 .para-no} The health visitor saw Child T at home."]
+
+
+def test_footnotes_and_citations_become_numbered_notes(minimal):
+    md = rendered(minimal)
+    assert "injured at home.[^n1]" in md
+    assert "[^n1]: In March 2021." in md
+    assert "[^n2]: Brandon M. et al. (2008)" in md
+
+
+def test_a_workspace_template_overrides_the_packaged_one(minimal):
+    (minimal / "templates" / "blocks").mkdir(parents=True)
+    (minimal / "templates" / "blocks" / "paragraph.md.j2").write_text(
+        "¶{{ b.number }} {{ prose(b.text, s.footnotes) }}\n")
+    assert "¶3.1 As 1.1 says" not in rendered(minimal)
+    assert "¶3.1 As [1.1](#about) says" in rendered(minimal)
+
+
+def test_a_broken_template_is_reported_with_its_file_and_line(minimal):
+    (minimal / "templates").mkdir()
+    (minimal / "templates" / "references.md.j2").write_text("# References\n\n{{ review.nothing }}\n")
+    with pytest.raises(CheckFailed) as exc:
+        rendered(minimal)
+    assert [str(d) for d in exc.value.report.errors] == [
+        "templates/references.md.j2:3:1: template error: 'casereview.model.CaseReview object' has "
+        "no attribute 'nothing'; correct the template, or delete it to use the packaged one"]
+
+
+def test_draft_status_is_in_the_metadata(minimal):
+    assert 'status: "draft"' in rendered(minimal)
+    edit(minimal, "review/review.yml", "status: draft", "status: final")
+    assert 'status: "final"' in rendered(minimal)
