@@ -27,7 +27,8 @@ def _parser() -> argparse.ArgumentParser:
                         help="folder to write into (default: ./schema)")
     build = sub.add_parser("build", help="check, then render the report")
     build.add_argument("workspace", nargs="?", default=".", type=Path)
-    build.add_argument("--format", default="md", help="comma-separated formats (default: md)")
+    build.add_argument("--format", default="html,docx,pdf",
+                       help="comma-separated formats among html, docx, pdf, md (default: html,docx,pdf)")
     build.add_argument("--strict", action="store_true", help="treat warnings as errors")
     return parser
 
@@ -57,8 +58,11 @@ def _build(args, out: Console, err: Console) -> int:
         err.print(f"unknown format(s): {', '.join(unknown) or '(none)'}; choose from "
                   + ",".join(pipeline.FORMATS), markup=False)
         return EXIT_USAGE
+    def progress(stage: str, seconds: float) -> None:
+        err.print(f"[green]✓[/green] {stage:<8} {seconds:6.2f} s")
+
     try:
-        result = pipeline.build(args.workspace, formats, strict=args.strict)
+        result = pipeline.build(args.workspace, formats, strict=args.strict, progress=progress)
     except CheckFailed as exc:
         _report(exc.report, args.strict, err)
         err.print("nothing was written; the previous outputs are unchanged", markup=False)

@@ -19,15 +19,16 @@ Path_ = tuple[str | int, ...]
 YAML_FILES = ("review", "terms", "panel", "family", "references", "conclusions", "recommendations")
 
 
-class _Loader(yaml.SafeLoader):
-    """Safe YAML without implicit timestamps: dates stay text and are parsed by the model,
-    so that `2013-02-30` gets a message instead of a crash."""
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """Safe YAML (libyaml's parser when present) without implicit timestamps: dates stay
+    text and are parsed by the model, so that `2013-02-30` gets a message, not a crash."""
 
 
 _Loader.yaml_implicit_resolvers = {
     first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+_CONSTRUCTOR = yaml.constructor.SafeConstructor()
 
 
 @dataclass
@@ -68,6 +69,7 @@ class Sources:
 
     root: Path
     docs: dict[str, SourceDoc] = field(default_factory=dict)
+    newest: float = 0.0          # modification time of the newest source file
 
     def get(self, path: str) -> SourceDoc | None:
         return self.docs.get(path)
@@ -94,6 +96,7 @@ def workspace(root: Path) -> Sources:
             sources.docs[rel] = SourceDoc(rel, problems=[_missing(rel)])
             continue
         text = file.read_text(encoding="utf-8")
+        sources.newest = max(sources.newest, file.stat().st_mtime)
         sources.docs[rel] = markdown_doc(rel, text) if file.suffix == ".md" else yaml_doc(rel, text)
     return sources
 
@@ -166,7 +169,7 @@ def _build(node: yaml.Node, path: Path_, doc: SourceDoc, offset: int) -> Any:
 def _scalar(node: yaml.Node) -> Any:
     if not isinstance(node, yaml.ScalarNode):
         return None
-    return _Loader("").construct_object(node)
+    return _CONSTRUCTOR.construct_object(node)
 
 
 def _dotted(path: Path_) -> str:

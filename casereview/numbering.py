@@ -46,7 +46,8 @@ class NumberedSection:
 
     @property
     def anchor(self) -> str:
-        return self.section.id
+        """Sections' anchors are prefixed: a paragraph may carry its section's slug as id."""
+        return "sec-" + self.section.id
 
 
 def anchor(number: str) -> str:

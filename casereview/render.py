@@ -7,7 +7,8 @@ file by file.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import traceback
@@ -17,17 +18,34 @@ import jinja2
 from . import numbering, prose
 from .assemble import roman
 from .diagnostics import CheckFailed, Diagnostic, Report
-from .model import REVIEW_TYPES, CaseReview
+from .model import REVIEW_TYPES, CaseReview, ReviewInfo
 
 PACKAGED = Path(__file__).parent / "templates"
 
 
 @dataclass
 class Rendered:
-    markdown: str
+    """The one rendering every format is derived from."""
+
+    markdown: str                                  # pandoc Markdown, metadata block first
     title: str
     outline: list[numbering.NumberedSection]
-    metadata: dict = field(default_factory=dict)
+    info: ReviewInfo
+    build_date: date                               # SOURCE_DATE_EPOCH, else the sources' age
+    name: str = "review"                           # file name stem of the outputs
+    workspace: Path | None = None                  # where mkdocs.yml and templates/ are
+
+    @property
+    def draft(self) -> bool:
+        return self.info.status in ("draft", "panel")
+
+    @property
+    def mark(self) -> str:
+        """The banner every page of every format carries while the review is not final."""
+        if not self.draft:
+            return ""
+        return (f"{self.info.status.upper()} — NOT FOR PUBLICATION · {self.info.version} · "
+                f"built {self.build_date.day} {self.build_date:%B %Y}")
 
 
 class Notes:
@@ -58,7 +76,7 @@ class Context:
 
     def __init__(self, review: CaseReview, outline: list[numbering.NumberedSection]):
         self.paras = numbering.paragraph_numbers(outline)
-        self.sections = {s.section.id: str(s.number) for s in outline}
+        self.sections = {s.section.id: (str(s.number), s.anchor) for s in outline}
         self.questions = {q.id: str(i) for i, q in enumerate(review.terms.questions, 1)}
         self.references = {r.id: r for r in review.references.references}
         self.cited: list[str] = []
@@ -87,7 +105,8 @@ class Context:
         if kind == "para":
             return f"[{self.paras[target]}](#{target})"
         if kind == "section":
-            return f"[section {self.sections[target]}](#{target})"
+            number, anchor = self.sections[target]
+            return f"[section {number}](#{anchor})"
         return f"key question {self.questions[target]}"
 
 
@@ -113,24 +132,27 @@ def indent_block(text: str, spaces: int = 4) -> str:
     return "\n".join(pad + line if line.strip() else "" for line in text.splitlines())
 
 
-def render(review: CaseReview, workspace: Path | None = None, build_date: str = "") -> Rendered:
+def render(review: CaseReview, workspace: Path | None = None,
+           build_date: date = date(2000, 1, 1), name: str = "review") -> Rendered:
     outline = numbering.outline(review)
     ctx = Context(review, outline)
     env = environment(workspace)
     title = review.info.title or f"{REVIEW_TYPES[review.info.type]} – {', '.join(review.info.subjects)}"
+    result = Rendered("", title, outline, review.info, build_date, name, workspace)
     try:
-        markdown = _render_template(env, review, outline, ctx, title, build_date)
+        markdown = _render_template(env, review, outline, ctx, result)
     except jinja2.TemplateError as exc:
         raise CheckFailed(Report([template_problem(exc, workspace)])) from None
-    return Rendered(_tidy(markdown), title, outline)
+    result.markdown = _tidy(markdown)
+    return result
 
 
-def _render_template(env, review, outline, ctx, title, build_date) -> str:
+def _render_template(env, review, outline, ctx, result: Rendered) -> str:
     return env.get_template("report.md.j2").render(
         review=review, info=review.info, outline=outline, ctx=ctx, prose=ctx.prose,
-        footnotes=ctx.notes.flush, title=title, review_type=REVIEW_TYPES[review.info.type],
-        chronology=numbering.chronology(review), build_date=build_date,
-        agency=review.agency, draft=review.info.status in ("draft", "panel"))
+        footnotes=ctx.notes.flush, title=result.title, review_type=REVIEW_TYPES[review.info.type],
+        chronology=numbering.chronology(review), build_date=result.build_date,
+        agency=review.agency, draft=result.draft, mark=result.mark)
 
 
 def template_problem(exc: jinja2.TemplateError, workspace: Path | None) -> Diagnostic:

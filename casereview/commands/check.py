@@ -1,6 +1,7 @@
 """`casereview check`: read and validate a whole workspace, reporting every problem at once."""
 from __future__ import annotations
 
+from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,16 +17,20 @@ class Checked:
     sources: load.Sources
 
 
-def check(root: Path | str = ".") -> Checked:
+def check(root: Path | str = ".", step=nullcontext) -> Checked:
     """Load, validate and cross-check the workspace at `root`. Never raises for bad input:
-    every problem is in the report, and the review is there when the core files validated."""
-    sources = load.workspace(Path(root))
+    every problem is in the report, and the review is there when the core files validated.
+    `step(name)` is a context manager timing each stage (the build's progress)."""
+    with step("load"):
+        sources = load.workspace(Path(root))
     report = Report()
-    parts = validate.parts(sources, report)
+    with step("validate"):
+        parts = validate.parts(sources, report)
     failed = {path for path in sources.docs if path not in parts}
     if any(path in failed for path in FILE_MODELS):
         return Checked(None, report, sources)
-    bodies = {path: doc.body or "" for path, doc in sources.docs.items() if doc.body is not None}
-    review = assemble.review(parts, bodies)
-    report.extend(checks.Checker(review, sources, failed).run())
+    with step("model"):
+        bodies = {p: doc.body or "" for p, doc in sources.docs.items() if doc.body is not None}
+        review = assemble.review(parts, bodies)
+        report.extend(checks.Checker(review, sources, failed).run())
     return Checked(review, report, sources)

@@ -6,8 +6,8 @@ from pathlib import Path
 from ..render import Rendered
 
 
-def write(rendered: Rendered, stage: Path, name: str) -> list[Path]:
-    target = stage / "dist" / f"{name}.md"
+def write(rendered: Rendered, stage: Path) -> list[Path]:
+    target = stage / "dist" / f"{rendered.name}.md"
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(rendered.markdown, encoding="utf-8")
     return [target]
