@@ -1,0 +1,138 @@
+-- Pandoc Lua filter for the PDF: the Markdown rendering -> Typst markup that pdf.typ lays out.
+--
+-- * `[18.5]{#legal-advice .para-no}` becomes `#strong[18.5]<legal-advice>`: the number stays
+--   the first text of its paragraph, and cross-references `[18.5](#legal-advice)` link to it.
+-- * A section heading whose id is also a paragraph's id is relabelled `<id>-section` (Typst
+--   refuses a link to a label that occurs twice); links to that id whose text is a paragraph
+--   number keep pointing at the paragraph, the others point at the section.
+-- * Pipe tables get column widths from their content: short columns `auto`, the others a
+--   share (`fr`) that grows with the square root of their cells' length and is never narrower
+--   than their longest word. The widths the Markdown's dashes imply are ignored.
+
+local stringify = pandoc.utils.stringify
+
+local para_ids = {}
+local renamed = {}
+
+local function label(id)
+  if id:match("^[%w_%-:.]+$") then
+    return "<" .. id .. ">"
+  end
+  return '#label("' .. id:gsub("\\", "\\\\"):gsub('"', '\\"') .. '")'
+end
+
+local function escape(text)
+  return (text:gsub("([\\#%[%]%*_%$<>@`~/=%-+])", "\\%1"))
+end
+
+local function para_number(span)
+  if not span.classes:includes("para-no") then
+    return nil
+  end
+  local raw = "#strong[" .. escape(stringify(span.content)) .. "]"
+  if span.identifier ~= "" then
+    raw = raw .. label(span.identifier)
+  end
+  return pandoc.RawInline("typst", raw)
+end
+
+local function heading(h)
+  if h.identifier ~= "" and para_ids[h.identifier] then
+    renamed[h.identifier] = true
+    h.identifier = h.identifier .. "-section"
+    return h
+  end
+end
+
+local function link(l)
+  local id = l.target:match("^#(.+)$")
+  if id and renamed[id] and not stringify(l.content):match("^%d+%.%d+$") then
+    l.target = "#" .. id .. "-section"
+    return l
+  end
+end
+
+local function column_spec(tbl)
+  local cols = {}
+  local function add(row, head)
+    for j, cell in ipairs(row.cells) do
+      local c = cols[j] or { total = 0, n = 0, max = 0, word = 0 }
+      cols[j] = c
+      local text = stringify(cell.contents)
+      local len = utf8.len(text) or #text
+      c.max = math.max(c.max, len)
+      for word in text:gmatch("%S+") do
+        c.word = math.max(c.word, utf8.len(word) or #word)
+      end
+      if not head then
+        c.total, c.n = c.total + len, c.n + 1
+      end
+    end
+  end
+  for _, row in ipairs(tbl.head.rows) do add(row, true) end
+  for _, body in ipairs(tbl.bodies) do
+    for _, row in ipairs(body.body) do add(row, false) end
+  end
+  local spec = {}
+  for j = 1, #tbl.colspecs do
+    local c = cols[j] or { total = 0, n = 0, max = 0, word = 0 }
+    if c.max <= 18 then
+      spec[j] = "auto"
+    else
+      local avg = c.n > 0 and c.total / c.n or c.max
+      spec[j] = string.format("%.1ffr", math.max(math.sqrt(avg), c.word / 2.5, 1))
+    end
+  end
+  return "(" .. table.concat(spec, ", ") .. ")"
+end
+
+local function tbl(t)
+  local spec = column_spec(t)
+  local copy = t:clone()
+  local colspecs = {}
+  for j, cs in ipairs(copy.colspecs) do
+    colspecs[j] = { cs[1], nil } -- default widths: the writer gives `columns: N`
+  end
+  copy.colspecs = colspecs
+  local out = pandoc.write(pandoc.Pandoc({ copy }), "typst-smart")
+  local replaced
+  out, replaced = out:gsub("columns: %d+,", "columns: " .. spec .. ",", 1)
+  if replaced ~= 1 then
+    return nil -- the writer changed its output: leave the table as pandoc writes it
+  end
+  return pandoc.RawBlock("typst", out)
+end
+
+-- Paragraph numbers, section headings and tables are top-level blocks of the rendering:
+-- one pass over them, no walk of the whole tree (links are walked only if ids collide).
+function Pandoc(doc)
+  local blocks = doc.blocks
+  for _, b in ipairs(blocks) do
+    if b.t == "Para" then
+      local first = b.content[1]
+      if first and first.t == "Span" and first.classes:includes("para-no") and first.identifier ~= "" then
+        para_ids[first.identifier] = true
+      end
+    end
+  end
+  local out = {}
+  for i, b in ipairs(blocks) do
+    if b.t == "Para" then
+      local first = b.content[1]
+      local raw = first and first.t == "Span" and para_number(first)
+      if raw then
+        b.content[1] = raw
+      end
+    elseif b.t == "Header" then
+      b = heading(b) or b
+    elseif b.t == "Table" then
+      b = tbl(b) or b
+    end
+    out[i] = b
+  end
+  doc.blocks = out
+  if next(renamed) then
+    doc = doc:walk({ Link = link })
+  end
+  return doc
+end

@@ -1,0 +1,90 @@
+"""The PDF: pandoc turns the Markdown rendering into Typst markup, Typst typesets it.
+
+pandoc (from pypandoc-binary) runs `templates/pdf.lua`, which keeps paragraph numbers at the
+start of their paragraphs as link targets and sizes table columns from their content; the
+Typst it writes follows the layout of `templates/pdf.typ` (A4, title page, contents, footer
+with the version label and "Page X of Y", the draft mark), and the `typst` package compiles
+the whole to PDF in-process. Everything that varies reaches Typst as `sys.inputs` strings.
+
+The same rendering gives the same bytes: only Typst's embedded fonts are used (never the
+machine's), and the PDF's dates are the rendering's build date.
+"""
+from __future__ import annotations
+
+import subprocess
+from datetime import date, datetime, time, timezone
+from functools import cache
+from pathlib import Path
+
+import pypandoc
+import typst
+
+from ..render import PACKAGED, Rendered
+
+TEMPLATE = PACKAGED / "pdf.typ"
+FILTER = PACKAGED / "pdf.lua"
+
+
+class PdfError(RuntimeError):
+    """pandoc or Typst failed; the message says which and why."""
+
+
+def write(rendered: Rendered, stage: Path) -> list[Path]:
+    target = stage / "dist" / f"{rendered.name}.pdf"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    pdf, _warnings = typeset(rendered)
+    target.write_bytes(pdf)
+    return [target]
+
+
+def typeset(rendered: Rendered) -> tuple[bytes, list[str]]:
+    """The PDF's bytes, and Typst's warnings (none expected: the tests hold it to that)."""
+    try:
+        pdf, warnings = typst.compile_with_warnings(
+            source(rendered).encode("utf-8"), format="pdf", ignore_system_fonts=True,
+            sys_inputs=inputs(rendered), timestamp=timestamp(rendered.build_date))
+    except typst.TypstError as exc:
+        raise PdfError(f"typst could not typeset {rendered.name}.pdf: {exc}") from None
+    return pdf, [str(w) for w in warnings]
+
+
+def source(rendered: Rendered) -> str:
+    """The whole Typst document: the layout, then the body."""
+    return TEMPLATE.read_text(encoding="utf-8") + "\n" + to_typst(rendered.markdown)
+
+
+def to_typst(markdown: str) -> str:
+    """The Markdown rendering's body as Typst markup (its metadata block is not used)."""
+    proc = subprocess.run(
+        [_pandoc(), "--from=markdown-auto_identifiers", "--to=typst-smart", "--wrap=none",
+         f"--lua-filter={FILTER}"],
+        input=markdown.encode("utf-8"), capture_output=True, check=False)
+    if proc.returncode:
+        raise PdfError(f"pandoc could not convert the Markdown to Typst: "
+                       f"{proc.stderr.decode('utf-8', 'replace').strip()}")
+    return proc.stdout.decode("utf-8")
+
+
+def inputs(rendered: Rendered) -> dict[str, str]:
+    """What the layout prints, as plain strings (`sys.inputs` in templates/pdf.typ)."""
+    info = rendered.info
+    return {
+        "title": rendered.title,
+        "subtitle": f"Overview report – {info.partnership}",
+        "partnership": info.partnership,
+        "version": info.version,
+        "status": info.status.capitalize(),
+        "publication": str(info.dates.publication) if info.dates.publication else "",
+        "mark": rendered.mark,
+        "watermark": "DRAFT" if rendered.draft else "",
+    }
+
+
+def timestamp(day: date) -> int:
+    """The PDF's creation date: midnight UTC of the build date."""
+    return int(datetime.combine(day, time(), tzinfo=timezone.utc).timestamp())
+
+
+@cache
+def _pandoc() -> str:
+    return pypandoc.get_pandoc_path()
