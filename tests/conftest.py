@@ -27,3 +27,34 @@ def edit(ws: Path, rel: str, old: str, new: str) -> None:
 def messages(ws: Path) -> list[str]:
     report = check(ws).report
     return [str(d) for d in report.errors + report.warnings]
+
+
+WORKSPACE_PARTS = ("review", "agency_imrs", "action_plans", "templates", "mkdocs.yml")
+
+
+def copy_workspace(source: Path, target: Path) -> Path:
+    """The source files of a workspace, without its outputs."""
+    target.mkdir(parents=True)
+    for part in WORKSPACE_PARTS:
+        if (source / part).is_dir():
+            shutil.copytree(source / part, target / part)
+        elif (source / part).exists():
+            shutil.copy2(source / part, target / part)
+    return target
+
+
+@pytest.fixture(scope="session")
+def example_site(tmp_path_factory) -> Path:
+    """The Child B1 example's web site, built once for the session."""
+    from casereview import pipeline
+    ws = copy_workspace(ROOT, tmp_path_factory.mktemp("example") / "ws")
+    pipeline.build(ws, formats=("html",))
+    return ws / "site"
+
+
+@pytest.fixture(scope="session")
+def draft_site(tmp_path_factory) -> Path:
+    from casereview import pipeline
+    ws = copy_workspace(MINIMAL, tmp_path_factory.mktemp("draft") / "ws")
+    pipeline.build(ws, formats=("html",))
+    return ws / "site"

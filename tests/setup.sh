@@ -1,6 +1,17 @@
 #!/usr/bin/env bash
 # Everything the tests need on a fresh machine: the package with its test extras, and the
-# real clients the tests drive (Chromium for pages, LibreOffice for DOCX, poppler for PDF).
+# real clients the tests drive: Chromium (pages, with playwright-core and axe-core from npm),
+# LibreOffice (opens the DOCX), poppler (reads the PDF).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 python3 -m pip install --quiet --disable-pip-version-check -e '.[test]'
+missing=()
+command -v chromium >/dev/null || missing+=(chromium)
+command -v soffice >/dev/null || missing+=(libreoffice-writer-nogui)
+command -v pdftotext >/dev/null || missing+=(poppler-utils)
+command -v node >/dev/null || missing+=(nodejs npm)
+if [ ${#missing[@]} -gt 0 ]; then
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+(cd tests/browser && npm ci --no-audit --no-fund --silent)

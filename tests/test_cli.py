@@ -49,11 +49,11 @@ def test_not_a_workspace(tmp_path):
 
 
 def test_build_writes_markdown_and_a_failed_build_keeps_the_old_output(minimal):
-    assert run("build", str(minimal)).returncode == 0
+    assert run("build", str(minimal), "--format", "md").returncode == 0
     output = minimal / "dist" / "lcspr-t-draft-0-1.md"
     before = output.read_bytes()
     edit(minimal, "review/sections/04-voice.md", "Child T was", "Child T was [[para:nowhere]]")
-    result = run("build", str(minimal))
+    result = run("build", str(minimal), "--format", "md")
     assert result.returncode == 1
     assert result.stderr.splitlines()[-1] == "nothing was written; the previous outputs are unchanged"
     assert output.read_bytes() == before

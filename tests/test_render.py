@@ -21,7 +21,7 @@ def test_chronology_directive_numbers_entries_under_year_and_month(minimal):
     md = rendered(minimal)
     events = md[md.index("# 2. Significant events"):md.index("# 3.")]
     assert [line for line in events.splitlines() if line.strip()] == [
-        "# 2. Significant events {#events}",
+        "# 2. Significant events {#sec-events}",
         "[2.1]{#p2-1 .para-no} The agencies' records, in date order.",
         "## 2020 {.unnumbered .unlisted}",
         "### June {.unnumbered .unlisted}",

@@ -30,8 +30,8 @@ CASES = {
          "mean `key_episode`?"]),
     "bad YAML syntax": (
         [("review/panel.yml", "position: Detective Inspector", "position: [Detective Inspector")],
-        ["review/panel.yml:4:9: YAML syntax: expected ',' or ']', but got ':' (while parsing a flow "
-         "sequence that starts at line 3); check the indentation, colons and quotes on this line "
+        ["review/panel.yml:4:9: YAML syntax: did not find expected ',' or ']' (while parsing a "
+         "flow sequence that starts at line 3); check the indentation, colons and quotes on this line "
          "and the one before"]),
     "missing field": (
         [("review/review.yml", "version: LCSPR T DRAFT 0.1\n", "")],

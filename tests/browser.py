@@ -1,0 +1,35 @@
+"""Serve a built site on localhost and load its pages in Debian's Chromium (tests/browser/)."""
+import functools
+import json
+import shutil
+import subprocess
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+BROWSER = Path(__file__).parent / "browser"
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def audit(site: Path, pages: list[str]) -> list[dict]:
+    """For each page: requests made, axe-core violations, numbered paragraphs, draft marks."""
+    assert shutil.which("node"), "node is needed (tests/setup.sh installs it)"
+    assert (BROWSER / "node_modules" / "playwright-core").exists(), \
+        "run tests/setup.sh: it installs playwright-core and axe-core in tests/browser"
+    handler = functools.partial(_Quiet, directory=str(site))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        base = f"http://127.0.0.1:{server.server_address[1]}/"
+        result = subprocess.run(["node", str(BROWSER / "audit.mjs"), base, *pages],
+                                capture_output=True, text=True, timeout=300)
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)

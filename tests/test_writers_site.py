@@ -1,0 +1,73 @@
+"""The web site: pages, search index, no outside requests, accessibility, draft marks."""
+import json
+import re
+
+import pytest
+
+from browser import audit
+
+OUTSIDE = re.compile(r"""(?:src|href|action|poster)\s*=\s*["']?(?:https?:)?//""", re.I)
+
+
+def pages(site):
+    return sorted(p.name for p in site.glob("*.html") if p.name != "404.html")
+
+
+def test_one_page_per_section_and_appendix_plus_overview_and_print(example_site):
+    names = pages(example_site)
+    assert len(names) == 23 + 3 + 2
+    assert {"index.html", "print.html", "18-legal-advice.html", "24-action-plans.html",
+            "25-chronology.html", "26-references.html"} <= set(names)
+
+
+def test_search_index_holds_the_text_but_not_the_print_page(example_site):
+    index = json.loads((example_site / "search" / "search_index.json").read_text())
+    locations = [d["location"] for d in index["docs"]]
+    assert "18-legal-advice.html" in locations
+    assert not any(loc.startswith("print.html") for loc in locations)
+    text = " ".join(d["text"] for d in index["docs"])
+    assert "emergency legal planning meeting" in text
+
+
+def test_no_page_or_stylesheet_points_outside(example_site):
+    for file in [*example_site.glob("*.html"), *example_site.glob("*.css")]:
+        assert not OUTSIDE.search(file.read_text(encoding="utf-8")), file.name
+    assert "fonts.googleapis" not in (example_site / "index.html").read_text()
+
+
+def test_cross_references_link_across_pages(example_site):
+    html = (example_site / "17-escalation.html").read_text(encoding="utf-8")
+    assert 'href="16-attachment.html#sec-attachment"' in html
+
+
+@pytest.fixture(scope="module")
+def loaded(example_site):
+    return {p["page"]: p for p in audit(example_site, pages(example_site))}
+
+
+def test_every_page_loads_in_chromium_from_localhost_only(loaded):
+    for page in loaded.values():
+        hosts = {re.match(r"https?://([^/:]+)", url)[1] for url in page["requests"]
+                 if url.startswith("http")}
+        assert hosts == {"127.0.0.1"}, page["page"]
+
+
+def test_every_page_passes_axe(loaded):
+    assert {name: p["violations"] for name, p in loaded.items() if p["violations"]} == {}
+
+
+def test_numbered_paragraphs_in_the_browser(loaded):
+    paragraphs = loaded["18-legal-advice.html"]["paragraphs"]
+    assert [n for n, _ in paragraphs] == [f"18.{i}" for i in range(1, 16)]
+    assert len(loaded["print.html"]["paragraphs"]) == sum(
+        len(p["paragraphs"]) for name, p in loaded.items() if name != "print.html")
+
+
+def test_a_published_review_carries_no_draft_mark(loaded):
+    assert all(p["mark"] == [] for p in loaded.values())
+
+
+def test_every_page_of_a_draft_says_so(draft_site):
+    for page in audit(draft_site, pages(draft_site)):
+        assert len(page["mark"]) == 1, page["page"]
+        assert page["mark"][0].startswith("DRAFT — NOT FOR PUBLICATION · LCSPR T DRAFT 0.1 · built ")
