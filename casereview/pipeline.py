@@ -1,6 +1,7 @@
 """The build, as the list of its stages: load → validate → model → render → write → scan.
 
-Formats are written in parallel (pandoc and typst work outside the interpreter), each into
+Formats are written in parallel threads (pandoc runs in its own process, typst releases
+the interpreter's lock; all three start at once so the pandoc conversions overlap), each into
 a staging folder that replaces `site/` and `dist/` only when every format succeeded.
 """
 from __future__ import annotations
@@ -42,7 +43,7 @@ def build(workspace: Path | str = ".", formats=DEFAULT_FORMATS, strict: bool = F
     with step("render"):
         rendered = render.render(checked.review, root, build_date(checked.sources.newest),
                                  output_name(checked.review))
-    with staging.staging(root) as stage, ThreadPoolExecutor(max_workers=2) as pool:
+    with staging.staging(root) as stage, ThreadPoolExecutor(max_workers=3) as pool:
         jobs = {fmt: pool.submit(_timed, WRITERS[fmt], rendered, stage) for fmt in formats}
         for fmt, job in jobs.items():                                # write
             written, seconds = job.result()

@@ -22,6 +22,7 @@ _SECTION = re.compile(r'<section id="([^"]+)" class="level1[^"]*">')
 _H1 = re.compile(r"<h1[^>]*>(.*?)</h1>\s*", re.S)
 _ID = re.compile(r'\bid="([^"]+)"')
 _HREF = re.compile(r'href="#([^"]+)"')
+PRINT_SLOT = '<div class="casereview-print-slot"></div>'
 
 
 @dataclass
@@ -37,7 +38,16 @@ def write(rendered: Rendered, stage: Path) -> list[Path]:
     _write_pages(rendered, docs, pages)
     with _reproducible(rendered):
         _mkdocs(rendered, docs, site, pages)
+    _fill_print_page(site / "print.html", pages)
     return [site / "index.html"]
+
+
+def _fill_print_page(path: Path, pages: list[Page]) -> None:
+    """The whole report goes into the printable page after mkdocs has built it: the HTML
+    is final already, and mkdocs would only parse it all a second time."""
+    html = path.read_text(encoding="utf-8")
+    whole = "\n".join(p.html for p in pages)
+    path.write_text(html.replace(PRINT_SLOT, whole, 1), encoding="utf-8")
 
 
 def to_html(markdown: str) -> str:
@@ -74,9 +84,8 @@ def _write_pages(rendered: Rendered, docs: Path, pages: list[Page]) -> None:
         body = _H1.sub("", page.html, count=1)
         (docs / page.file).write_text(f"{mark}# {page.title}\n\n{body}\n", encoding="utf-8")
     (docs / "index.md").write_text(mark + _index(rendered, pages), encoding="utf-8")
-    whole = "\n".join(p.html for p in pages)
     (docs / "print.md").write_text(f"---\nsearch:\n  exclude: true\n---\n\n{mark}# {escape(rendered.title)}"
-                                   f" (printable)\n\n{whole}\n", encoding="utf-8")
+                                   f" (printable)\n\n{PRINT_SLOT}\n", encoding="utf-8")
     for asset in ("casereview.css", "casereview.js"):
         (docs / asset).write_bytes((ASSETS / asset).read_bytes())
 
