@@ -3,6 +3,7 @@ reviewer may leave out, so that every later stage sees concrete ids."""
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from .model import (IMR, ActionPlan, CaseReview, Conclusions, OverviewRecommendations, Part,
                     Section, SectionMeta, TermsOfReference)
@@ -19,7 +20,9 @@ def roman(n: int) -> str:
 
 
 def slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    """Lower-case ASCII words joined by hyphens; letters keep their base (é -> e)."""
+    folded = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
 
 
 def section_id(path: str) -> str:

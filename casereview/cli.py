@@ -25,6 +25,14 @@ def _parser() -> argparse.ArgumentParser:
     _workspace(build)
     build.add_argument("--format", default="html,docx,pdf",
                        help="comma-separated, among html, docx, pdf, md (default: html,docx,pdf)")
+    publish = sub.add_parser("publish", help="the final gate: build, scan, write the manifest")
+    _workspace(publish)
+    identities = sub.add_parser("identities", help="the identity register")
+    hashing = identities.add_subparsers(dest="action", required=True).add_parser(
+        "hash", help="write the register as salted hashes, safe to commit")
+    hashing.add_argument("register", type=Path, help="the plain register, e.g. private/identities.yml")
+    hashing.add_argument("--out", type=Path, default=Path("identities.hashed.yml"))
+    hashing.add_argument("--salt", help="a fixed salt (default: a new random one)")
     return parser
 
 
@@ -32,6 +40,9 @@ def _workspace(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("workspace", nargs="?", default=".", type=Path,
                         help="the review's folder (default: the current folder)")
     parser.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    parser.add_argument("--identities", type=Path, metavar="REGISTER",
+                        help="identity register (default: $CASEREVIEW_IDENTITIES, else "
+                             "private/identities.yml, else identities.hashed.yml)")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -49,7 +60,8 @@ def _usage(message: str) -> int:
 
 def _check(args) -> int:
     from .commands.check import check
-    return _report(check(args.workspace).report, args.strict, sys.stdout)
+    return _report(check(args.workspace, identities=args.identities).report, args.strict,
+                   sys.stdout)
 
 
 def _schema(args) -> int:
@@ -68,19 +80,57 @@ def _build(args) -> int:
     if unknown or not formats:
         return _usage(f"unknown format(s): {', '.join(unknown) or '(none)'}; choose from "
                       + ",".join(pipeline.FORMATS))
+    return _run(lambda progress: pipeline.build(
+        args.workspace, formats, strict=args.strict, progress=progress,
+        identities=args.identities), args.strict)
+
+
+def _publish(args) -> int:
+    from .commands.publish import publish
+    return _run(lambda progress: publish(args.workspace, args.identities, progress), True)
+
+
+def _run(job, strict: bool) -> int:
+    """Run a build-like job with progress on the terminal; every refusal said, no traceback."""
+    from rich.console import Console
+
+    from .commands.publish import PublishRefused
+    from .pipeline import LeakFound
     err = Console(stderr=True, highlight=False)
-
-    def progress(stage: str, seconds: float) -> None:
-        err.print(f"[green]✓[/green] {stage:<8} {seconds:6.2f} s")
-
     try:
-        result = pipeline.build(args.workspace, formats, strict=args.strict, progress=progress)
+        result = job(lambda stage, s: err.print(f"[green]✓[/green] {stage:<9} {s:6.2f} s"))
     except CheckFailed as exc:
-        _report(exc.report, args.strict, sys.stderr)
-        print("nothing was written; the previous outputs are unchanged", file=sys.stderr)
-        return EXIT_ERRORS
+        _report(exc.report, strict, sys.stderr)
+        return _nothing_written()
+    except LeakFound as leak:
+        for finding in leak.findings:
+            print(finding, file=sys.stderr)
+        print(f"{len(leak.findings)} identifier(s) found in the outputs", file=sys.stderr)
+        return _nothing_written()
+    except PublishRefused as refused:
+        for reason in refused.reasons:
+            print(reason, file=sys.stderr)
+        print(f"not published: {len(refused.reasons)} reason(s)", file=sys.stderr)
+        return _nothing_written()
     for path in result.outputs:
         print(f"wrote {path}")
+    return EXIT_OK
+
+
+def _nothing_written() -> int:
+    print("nothing was written; the previous outputs are unchanged", file=sys.stderr)
+    return EXIT_ERRORS
+
+
+def _identities(args) -> int:
+    from .commands.identities import hashed
+    try:
+        text = hashed(args.register, args.salt)
+    except CheckFailed as exc:
+        return _report(exc.report, False, sys.stderr)
+    args.out.write_text(text, encoding="utf-8")
+    print(f"wrote {args.out}: {text.count('- hashes:')} identities as salted hashes; "
+          f"keep {args.register} out of the repository")
     return EXIT_OK
 
 
@@ -93,7 +143,8 @@ def _report(report: Report, strict: bool, stream) -> int:
     return EXIT_ERRORS if report.failed(strict) else EXIT_OK
 
 
-COMMANDS = {"check": _check, "schema": _schema, "build": _build}
+COMMANDS = {"check": _check, "schema": _schema, "build": _build, "publish": _publish,
+            "identities": _identities}
 
 if __name__ == "__main__":
     sys.exit(main())

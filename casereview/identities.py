@@ -21,7 +21,15 @@ from pydantic import BaseModel, ConfigDict, Field
 Kind = Literal["name", "nickname", "alias", "address", "postcode", "school", "nursery", "dob",
                "hospital_number", "case_number", "nhs_number", "other"]
 _WORD = re.compile(r"[a-z0-9]+")
-_BROKEN = re.compile(r"[\u00ad\u200b]\s*|(?<=[a-z])-[ \t]*\r?\n\s*(?=[a-z])", re.I)
+# soft hyphens and typesetters' breaks (U+FFFE from PDF text), and a hyphen that ends a line
+# or is followed by a space inside a word ("Fenwh- istle", "Fenwh-\nistle"): joined again
+_BROKEN = re.compile(r"[\u00ad\u200b\ufffe]\s*|(?<=[a-z])-[ \t]*(?:\r?\n)?\s+(?=[a-z])", re.I)
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+# letters NFKD does not decompose into a base letter
+_FOLD_MAP = ({"ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe",
+                       "þ": "th", "ð": "d", "ı": "i", "ŀ": "l", "Ł": "l", "Ø": "o", "Đ": "d",
+                       "Æ": "ae", "Œ": "oe", "Þ": "th", "Ð": "d", "\u2019": "'"})
+_FOLD = re.compile("[" + "".join(_FOLD_MAP) + "]")
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
           "september", "october", "november", "december"]
 
@@ -37,6 +45,8 @@ class Identity(BaseModel):
 class HashedIdentity(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
     hashes: list[str] = Field(min_length=1, description="Salted hashes of every variant")
+    anchors: list[str] = Field(default=[], description="Salted hashes of each variant's longest "
+                               "word: a text holding none of them is passed over quickly")
     use: str
     kind: Kind = "name"
 
@@ -50,9 +60,10 @@ class Register(BaseModel):
 
 def normalise(text: str) -> str:
     """Lower case, no diacritics, words broken across lines joined again."""
-    text = unicodedata.normalize("NFKD", text.replace("\u2019", "'"))
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    return _BROKEN.sub("", text)
+    if not text.isascii():      # most of what the scan reads (scripts, styles) is ASCII
+        text = _COMBINING.sub("", unicodedata.normalize("NFKD", text))
+        text = _FOLD.sub(lambda m: _FOLD_MAP[m[0]], text)
+    return _BROKEN.sub("", text.casefold())
 
 
 def words(text: str) -> list[str]:
@@ -69,9 +80,12 @@ def variants(identity: Identity) -> set[tuple[str, ...]]:
         out.add(w)
         if len(w) > 1:
             out.add(("".join(w),))                              # LE16ZG, SmithJones
-        if identity.kind == "name" and len(w) > 1:
-            first, last = w[0], w[-1]
-            out |= {(first, last), (first[0], last), tuple(x[0] for x in w[:-1]) + (last,)}
+        parts = [tuple(words(p)) for p in form.split() if words(p)]
+        if identity.kind == "name" and len(parts) > 1:
+            first, last = parts[0], parts[-1]      # a part may be several words: Brontë-Hale
+            initials = tuple(p[0][0] for p in parts[:-1])
+            out |= {first + last, (first[0][0],) + last, initials + last,
+                    first + ("".join(last),), (first[0][0], "".join(last))}
         if identity.kind == "dob":
             out |= _date_forms(form)
     return out
@@ -91,6 +105,11 @@ def _date_forms(text: str) -> set[tuple[str, ...]]:
     return out
 
 
+def anchor(words_: tuple[str, ...]) -> str:
+    """The word of a key least likely to be common: its longest."""
+    return max(words_, key=len)
+
+
 def digest(salt: str, key: str) -> str:
     return hashlib.blake2b(f"{salt}\x00{key}".encode(), digest_size=16).hexdigest()
 
@@ -98,6 +117,7 @@ def digest(salt: str, key: str) -> str:
 def hash_register(register: Register, salt: str) -> Register:
     """The same register with every plain identity replaced by the hashes of its variants."""
     hashed = [HashedIdentity(hashes=sorted(digest(salt, " ".join(v)) for v in variants(i)),
+                             anchors=sorted({digest(salt, anchor(v)) for v in variants(i)}),
                              use=i.use, kind=i.kind) for i in register.identities]
     return Register(salt=salt, hashed=[*register.hashed, *hashed])
 
@@ -108,6 +128,7 @@ class Hit:
     kind: str
     use: str
     line: int           # 1-based line of the scanned text where it starts
+    col: int = 1        # 1-based column (as in the normalised line)
 
 
 class Matcher:
@@ -117,15 +138,19 @@ class Matcher:
     def __init__(self, register: Register):
         self.salt = register.salt or ""
         self.hashed = bool(register.hashed)
-        self.keys: dict[str, tuple[int, str, str]] = {}
+        # a key may stand for several entries: "A. Zouch" is Anaïs Zouch and Aldric Zouch
+        self.keys: dict[str, list[tuple[int, str, str]]] = {}
         self.longest = 6 if self.hashed else 1      # a hash does not tell its word count
         for n, identity in enumerate(register.identities, start=1):
             for v in variants(identity):
-                self.keys[self._key(" ".join(v))] = (n, identity.kind, identity.use)
+                self.keys.setdefault(self._key(" ".join(v)), []).append((n, identity.kind, identity.use))
                 self.longest = max(self.longest, len(v))
+        plain_anchors = {anchor(v) for i in register.identities for v in variants(i)}
+        self.anchors = {self._key(a) for a in plain_anchors}
         for n, entry in enumerate(register.hashed, start=len(register.identities) + 1):
-            self.keys.update({h: (n, entry.kind, entry.use) for h in entry.hashes})
-        self.first = {k.split(" ")[0] for k in self.keys} if not self.hashed else None
+            for h in entry.hashes:
+                self.keys.setdefault(h, []).append((n, entry.kind, entry.use))
+            self.anchors |= set(entry.anchors) if entry.anchors else {None}   # None: cannot tell
 
     def _key(self, key: str) -> str:
         return digest(self.salt, key) if self.hashed else key
@@ -133,25 +158,35 @@ class Matcher:
     def __bool__(self) -> bool:
         return bool(self.keys)
 
+    def _anchored(self, words_: set[str]) -> set[str]:
+        """The words of a text that some key needs (all of them when an entry cannot tell)."""
+        if None in self.anchors:
+            return words_
+        return {w for w in words_ if self._key(w) in self.anchors}
+
     def find(self, text: str) -> list[Hit]:
         norm = normalise(text)
+        anchored = self._anchored(set(_WORD.findall(norm)))
+        if not anchored:
+            return []       # most texts hold no word any key needs
         spans = [(m.group(), m.start()) for m in _WORD.finditer(norm)]
         words_ = [w for w, _ in spans]
-        hits, i = [], 0
-        while i < len(words_):
-            size = self._match(words_, i)
+        # a key holds its anchor, so it starts at most `longest - 1` words before one
+        starts = sorted({s for p, w in enumerate(words_) if w in anchored
+                         for s in range(max(0, p - self.longest + 1), p + 1)})
+        hits, free = [], 0
+        for i in starts:
+            size = self._match(words_, i) if i >= free else 0
             if size:
-                found = self.keys[self._key(" ".join(words_[i:i + size]))]
-                hits.append(Hit(*found, _line(text, norm, spans[i][1])))
-                i += size
-            else:
-                i += 1
+                offset = spans[i][1]
+                line, col = _line(text, norm, offset), offset - norm.rfind("\n", 0, offset)
+                hits += [Hit(*found, line, col)
+                         for found in self.keys[self._key(" ".join(words_[i:i + size]))]]
+                free = i + size
         return hits
 
     def _match(self, words_: list[str], i: int) -> int:
         """The length of the longest register key starting at word i, or 0."""
-        if self.first is not None and words_[i] not in self.first:
-            return 0
         for n in range(min(self.longest, len(words_) - i), 0, -1):
             if self._key(" ".join(words_[i:i + n])) in self.keys:
                 return n

@@ -5,6 +5,7 @@ becomes a diagnostic with its line and column, never a traceback.
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -36,6 +37,7 @@ class SourceDoc:
     """One file of the workspace: its data, and the line and column of every value and key."""
 
     path: str
+    text: str = ""
     data: Any = None
     values: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
@@ -97,8 +99,31 @@ def workspace(root: Path) -> Sources:
             continue
         text = file.read_text(encoding="utf-8")
         sources.newest = max(sources.newest, file.stat().st_mtime)
-        sources.docs[rel] = markdown_doc(rel, text) if file.suffix == ".md" else yaml_doc(rel, text)
+        doc = markdown_doc(rel, text) if file.suffix == ".md" else yaml_doc(rel, text)
+        doc.text = text
+        sources.docs[rel] = doc
     return sources
+
+
+REGISTERS = (Path("private") / "identities.yml", Path("identities.hashed.yml"))
+REGISTER_ENV = "CASEREVIEW_IDENTITIES"
+
+
+def identity_register(root: Path, path: Path | None = None) -> SourceDoc | None:
+    """The identity register: the path given, else $CASEREVIEW_IDENTITIES, else the
+    workspace's private/identities.yml (git-ignored), else its identities.hashed.yml (safe to
+    commit); None when there is none and none was named."""
+    named = path or (Path(os.environ[REGISTER_ENV]) if os.environ.get(REGISTER_ENV) else None)
+    file = named or next((Path(root) / p for p in REGISTERS if (Path(root) / p).exists()), None)
+    if file is None:
+        return None
+    if not file.exists():
+        return SourceDoc(str(file), problems=[Diagnostic(
+            str(file), 1, 1, "", "identity register not found",
+            "give the path of an existing register")]) if named else None
+    doc = yaml_doc(str(file), file.read_text(encoding="utf-8"))
+    doc.text = ""   # never scanned as a source: it is the list of what must not appear
+    return doc
 
 
 def _missing(rel: str) -> Diagnostic:

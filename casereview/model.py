@@ -57,6 +57,17 @@ class ReviewDates(Part):
     publication: PartialDate | None = None
 
 
+class Allowed(Part):
+    text: Text = Field(description="A phrase the identifier detectors may let through")
+    reason: Text = Field(description="Why it is not identifying (boards must be able to say)")
+
+
+class SignOff(Part):
+    role: Text
+    name: Text | None = None
+    date: PartialDate
+
+
 class ReviewInfo(Part):
     type: ReviewType
     title: Text | None = None
@@ -69,6 +80,10 @@ class ReviewInfo(Part):
     lead_reviewer: Person
     chair: Person | None = None
     timescale_notes: Markdown | None = None
+    professionals: Literal["name", "role"] = Field(
+        "name", description="`role`: practitioners and action plan leads appear by role only")
+    allow: list[Allowed] = []
+    sign_off: SignOff | None = Field(None, description="The panel's sign-off of the final report")
 
 
 # --- review/terms.yml --------------------------------------------------------------------
@@ -220,12 +235,6 @@ class ProgressUpdate(Part):
     date: PartialDate
     note: Markdown
     evidence: Text | None = None
-
-
-class SignOff(Part):
-    role: Text
-    name: Text | None = None
-    date: PartialDate
 
 
 class ActionRow(Part):

@@ -2,24 +2,25 @@
 
 Formats are written in parallel threads (pandoc runs in its own process, typst releases
 the interpreter's lock; all three start at once so the pandoc conversions overlap), each into
-a staging folder that replaces `site/` and `dist/` only when every format succeeded.
+a staging folder. The output scan then reads every published byte; only a clean build
+replaces `site/` and `dist/`.
 """
 from __future__ import annotations
 
 import os
 import time
-from contextlib import contextmanager
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Callable
 
-from . import render
+from . import anonymise, render, scan
 from .assemble import slug
-from .commands.check import check
+from .commands.check import Checked, check
 from .diagnostics import CheckFailed
-from .writers import docx, markdown, pdf, site, staging
+from .writers import docx, manifest, markdown, pdf, site, staging
 
 WRITERS = {"html": site.write, "docx": docx.write, "pdf": pdf.write, "md": markdown.write}
 FORMATS = tuple(WRITERS)
@@ -27,31 +28,64 @@ DEFAULT_FORMATS = ("html", "docx", "pdf")
 Progress = Callable[[str, float], None]
 
 
+class LeakFound(Exception):
+    """The output scan found register identifiers: nothing was published."""
+
+    def __init__(self, findings: list[scan.Finding]):
+        super().__init__(f"{len(findings)} identifier(s) in the outputs")
+        self.findings = findings
+
+
 @dataclass
 class BuildResult:
     outputs: list[Path] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
+    scanned: dict = field(default_factory=dict)
 
 
 def build(workspace: Path | str = ".", formats=DEFAULT_FORMATS, strict: bool = False,
-          progress: Progress | None = None) -> BuildResult:
+          progress: Progress | None = None, identities: Path | None = None,
+          publish: bool = False) -> BuildResult:
     root, result = Path(workspace), BuildResult()
     step = _timer(result, progress)
-    checked = check(root, step)                                     # load, validate, model
+    checked = check(root, step, identities)                          # load, validate, model
     if checked.report.failed(strict):
         raise CheckFailed(checked.report)
     with step("render"):
         rendered = render.render(checked.review, root, build_date(checked.sources.newest),
                                  output_name(checked.review))
-    with staging.staging(root) as stage, ThreadPoolExecutor(max_workers=3) as pool:
+    with staging.staging(root) as stage:
+        _write(rendered, stage, formats, result, progress)            # write
+        with step("scan"):
+            result.scanned = _scan(stage, checked)                    # scan
+        if publish:
+            outputs = manifest.write(stage, checked.review, published_on(checked), result.scanned)
+            result.outputs.append(root / outputs.relative_to(stage))
+    return result
+
+
+def _write(rendered, stage: Path, formats, result: BuildResult, progress) -> None:
+    with ThreadPoolExecutor(max_workers=3) as pool:
         jobs = {fmt: pool.submit(_timed, WRITERS[fmt], rendered, stage) for fmt in formats}
-        for fmt, job in jobs.items():                                # write
+        for fmt, job in jobs.items():
             written, seconds = job.result()
             result.timings[fmt] = seconds
             if progress:
                 progress(fmt, seconds)
-            result.outputs += [root / p.relative_to(stage) for p in written]
-    return result
+            result.outputs += [Path(rendered.workspace) / p.relative_to(stage) for p in written]
+
+
+def _scan(stage: Path, checked: Checked) -> dict:
+    matcher = anonymise.matcher(checked.review, checked.register)
+    entries = len(checked.register.identities) + len(checked.register.hashed)
+    if not matcher:
+        return {"register_entries": entries, "files_scanned": 0, "findings": 0}
+    theme = site.theme_copies(stage / "site")
+    findings = scan.scan(stage, matcher, theme)
+    if findings:
+        raise LeakFound(findings)
+    return {"register_entries": entries, "files_scanned": len(scan.published(stage)) - len(theme),
+            "theme_files_verified_unchanged": len(theme), "findings": 0}
 
 
 def _timed(writer, rendered, stage):
@@ -76,6 +110,12 @@ def build_date(newest_source: float) -> date:
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     seconds = int(epoch) if epoch and epoch.isdigit() else int(newest_source)
     return datetime.fromtimestamp(seconds, tz=timezone.utc).date()
+
+
+def published_on(checked: Checked) -> date:
+    """The publication date: the review's own when it gives a day, else the build date."""
+    when = checked.review.info.dates.publication
+    return when.start if when and when.precision == "day" else build_date(checked.sources.newest)
 
 
 def output_name(review) -> str:

@@ -16,6 +16,7 @@ import traceback
 import jinja2
 
 from . import numbering, prose
+from .anonymise import professionals
 from .assemble import roman
 from .diagnostics import CheckFailed, Diagnostic, Report
 from .model import REVIEW_TYPES, CaseReview, ReviewInfo
@@ -79,6 +80,11 @@ class Context:
         self.sections = {s.section.id: (str(s.number), s.anchor) for s in outline}
         self.questions = {q.id: str(i) for i, q in enumerate(review.terms.questions, 1)}
         self.references = {r.id: r for r in review.references.references}
+        # professionals shown by role: each declared name gives way to its role, in all prose
+        self.by_role = review.info.professionals == "role"
+        names = professionals(review) if self.by_role else {}
+        self.names = [(re.compile(rf"\b{re.escape(n)}\b"), role)
+                      for n, role in sorted(names.items(), key=lambda x: -len(x[0]))]
         self.cited: list[str] = []
         self.notes = Notes()
 
@@ -92,7 +98,16 @@ class Context:
                            for b in prose.blocks(text) if b.kind != "footnote")
         body = prose.FOOTNOTE_USE.sub(lambda m: self.notes.add(defs.get(m[1], "")), body)
         body = prose.CITATION.sub(self._cite, body)
-        return prose.XREF.sub(self._xref, body)
+        return self.withhold(prose.XREF.sub(self._xref, body))
+
+    def withhold(self, text: str) -> str:
+        for name, role in self.names:
+            text = name.sub(role, text)
+        return text
+
+    def lead(self, lead) -> str:
+        """An action plan lead as published, or by role only."""
+        return lead.role if self.by_role else str(lead)
 
     def _cite(self, m: re.Match) -> str:
         ref = self.references[m[1]]

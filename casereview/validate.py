@@ -11,6 +11,7 @@ from pydantic import BaseModel, ValidationError
 
 from .diagnostics import Diagnostic, Report
 from .load import SourceDoc, Sources, dotted
+from .identities import Register
 from .model import Part, model_for
 
 
@@ -27,6 +28,21 @@ def parts(sources: Sources, report: Report) -> dict[str, Part]:
         except ValidationError as exc:
             report.extend(translate(doc, cls, exc))
     return out
+
+
+def register(doc: SourceDoc | None, report: Report) -> Register:
+    """The identity register, or an empty one when there is none or it is broken (then its
+    problems are in the report, and the build stops on them)."""
+    if doc is None:
+        return Register()
+    report.extend(doc.problems)
+    if doc.problems or doc.data is None:
+        return Register()
+    try:
+        return Register.model_validate(doc.data)
+    except ValidationError as exc:
+        report.extend(translate(doc, Register, exc))
+        return Register()
 
 
 def translate(doc: SourceDoc, cls: type[BaseModel], exc: ValidationError) -> list[Diagnostic]:

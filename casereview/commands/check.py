@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 from contextlib import nullcontext
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from .. import assemble, checks, load, validate
+from .. import anonymise, assemble, checks, load, validate
+from ..identities import Register
 from ..diagnostics import Report
 from ..model import FILE_MODELS, CaseReview
 
@@ -15,22 +16,28 @@ class Checked:
     review: CaseReview | None
     report: Report
     sources: load.Sources
+    register: Register = field(default_factory=Register)
 
 
-def check(root: Path | str = ".", step=nullcontext) -> Checked:
+def check(root: Path | str = ".", step=nullcontext, identities: Path | None = None) -> Checked:
     """Load, validate and cross-check the workspace at `root`. Never raises for bad input:
     every problem is in the report, and the review is there when the core files validated.
-    `step(name)` is a context manager timing each stage (the build's progress)."""
+    `step(name)` is a context manager timing each stage (the build's progress);
+    `identities` is the identity register's path when not the workspace's own."""
     with step("load"):
         sources = load.workspace(Path(root))
+        register_doc = load.identity_register(Path(root), identities)
     report = Report()
     with step("validate"):
         parts = validate.parts(sources, report)
+        register = validate.register(register_doc, report)
     failed = {path for path in sources.docs if path not in parts}
-    if any(path in failed for path in FILE_MODELS):
-        return Checked(None, report, sources)
-    with step("model"):
-        bodies = {p: doc.body or "" for p, doc in sources.docs.items() if doc.body is not None}
-        review = assemble.review(parts, bodies)
-        report.extend(checks.Checker(review, sources, failed).run())
-    return Checked(review, report, sources)
+    review = None
+    if not any(path in failed for path in FILE_MODELS):
+        with step("model"):
+            bodies = {p: d.body or "" for p, d in sources.docs.items() if d.body is not None}
+            review = assemble.review(parts, bodies)
+            report.extend(checks.Checker(review, sources, failed).run())
+    with step("anonymise"):
+        report.extend(anonymise.run(review, sources, register))
+    return Checked(review, report, sources, register)

@@ -116,6 +116,21 @@ def _mkdocs(rendered: Rendered, docs: Path, site: Path, pages: list[Page]) -> No
     build(config)
 
 
+def theme_copies(site: Path) -> set[Path]:
+    """Files of the built site that are byte-for-byte the theme's own (scripts, styles,
+    fonts mkdocs-material ships): the output scan verifies them unchanged instead of reading
+    them for names, since nothing of the review can be in them."""
+    import material
+    theme = Path(material.__file__).parent / "templates"
+    same = set()
+    for path in site.rglob("*"):
+        original = theme / path.relative_to(site)
+        if path.is_file() and original.is_file() and original.stat().st_size == path.stat().st_size \
+                and original.read_bytes() == path.read_bytes():
+            same.add(path)
+    return same
+
+
 def _site_name(rendered: Rendered, config_file: Path | None) -> str | None:
     """mkdocs.yml's own site_name, or the review's title when there is no mkdocs.yml."""
     return None if config_file and config_file.exists() else rendered.title
