@@ -23,7 +23,7 @@ def test_build_writes_the_three_formats_and_reports_each_stage(draft):
     result = pipeline.build(draft, progress=lambda stage, seconds: seen.append(stage))
     assert [p.relative_to(draft).as_posix() for p in result.outputs] == [
         "site/index.html", "dist/lcspr-t-draft-0-1.docx", "dist/lcspr-t-draft-0-1.pdf"]
-    assert seen == ["load", "validate", "model", "render", "html", "docx", "pdf"]
+    assert seen == ["load", "validate", "model", "anonymise", "render", "html", "docx", "pdf", "scan"]
 
 
 def test_the_same_sources_give_the_same_bytes(draft, tmp_path, monkeypatch):

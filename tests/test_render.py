@@ -60,3 +60,16 @@ def test_draft_status_is_in_the_metadata(minimal):
     assert 'status: "draft"' in rendered(minimal)
     edit(minimal, "review/review.yml", "status: draft", "status: final")
     assert 'status: "final"' in rendered(minimal)
+
+
+def test_professionals_by_role_withholds_their_names_everywhere(tmp_path):
+    from conftest import ROOT, copy_workspace
+    ws = copy_workspace(ROOT, tmp_path / "ws")
+    edit(ws, "review/review.yml", "status: published", "status: published\nprofessionals: role")
+    md = rendered(ws)
+    for name in ("Safron Rose", "Ruby Parry", "Sarah Mounsey", "Jasmine Nembhard", "Carolyn Corbett"):
+        assert name not in md
+    assert "The independent reviewer and lead author was Independent Overview Author" in md
+    assert "| Team Leader reporting to service Manager and HoS |" in md
+    names = rendered(copy_workspace(ROOT, tmp_path / "named"))
+    assert "Sarah Mounsey" in names and "Safron Rose" in names

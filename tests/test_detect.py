@@ -1,0 +1,218 @@
+"""Likely identifiers nobody registered: each detector's true and false cases, and the example."""
+import re
+
+import pytest
+
+from casereview.commands.check import check
+from casereview.detect import Detection, detect, nhs_number_valid
+from conftest import ROOT
+
+
+def found(text, known=frozenset()):
+    return [(d.kind, d.text) for d in detect(text, known)]
+
+
+# --- NHS numbers ---------------------------------------------------------------------------
+
+def test_nhs_check_digit():
+    assert nhs_number_valid("9434765919")
+    assert not nhs_number_valid("9434765918")
+    assert not nhs_number_valid("1000000010")   # check digit would be 10: never issued
+    assert not nhs_number_valid("943476591")
+    assert not nhs_number_valid("94347659x9")
+
+
+def test_nhs_numbers_that_pass_the_check_in_any_spacing():
+    assert found("NHS no. 943 476 5919 and 943-476-5919, or 9434765919.") == [
+        ("nhs_number", "943 476 5919"), ("nhs_number", "943-476-5919"),
+        ("nhs_number", "9434765919")]
+
+
+def test_nhs_number_failing_the_check_or_mixed_spacing_is_not_reported():
+    assert found("NHS no. 943 476 5918, 943 4765919") == []
+
+
+# --- postcodes, phone numbers, e-mail -------------------------------------------------------
+
+def test_postcode_inside_a_sentence_and_every_shape():
+    assert found("The family lived at LE1 6ZG until the move.") == [("postcode", "LE1 6ZG")]
+    assert [t for _, t in found("M1 1AE, B33 8TH, W1A 1AA, CR2 6XH, DN55 1PT, SW1A 2AA, LE16ZG")] \
+        == ["M1 1AE", "B33 8TH", "W1A 1AA", "CR2 6XH", "DN55 1PT", "SW1A 2AA", "LE16ZG"]
+
+
+def test_not_postcodes():
+    assert found("SCR B1 FINAL VERSION; le1 6zg; QA1 1AA; EYST 1AA; Section 47; 2014") == []
+
+
+def test_phone_numbers_in_uk_forms():
+    text = ("Call 0116 123 4567, (0116) 123 4567, 0116-123-4567, 01162234567, 020 7946 0123, "
+            "01632 960123, 07700 900123, 07700900123, +44 7700 900123 or +44 (0)116 123 4567.")
+    assert [t for k, t in found(text) if k == "phone"] == [
+        "0116 123 4567", "(0116) 123 4567", "0116-123-4567", "01162234567", "020 7946 0123",
+        "01632 960123", "07700 900123", "07700900123", "+44 7700 900123", "+44 (0)116 123 4567"]
+
+
+def test_dates_deadlines_paragraphs_and_years_are_not_phone_numbers():
+    text = ("By 31.07.2015, then 8/04/2015 (see 18.5 and 8.5.2), from 2013-09-04 to 2014-08-31, "
+            "[[chronology 2013-09..2014-08-31]], in 2014 and 2015, 07.2015, at 07:30, 0116 alone, "
+            "a 999 call, page 65, SCR B1 FINAL VERSION – PUBLICATION 13.06.2016.")
+    assert found(text) == []
+
+
+def test_email_address():
+    assert found("Write to duty.team@leicester.gov.uk. [@wt2013]") == [
+        ("email", "duty.team@leicester.gov.uk")]
+
+
+# --- National Insurance numbers ------------------------------------------------------------
+
+def test_ni_numbers_with_valid_prefixes():
+    assert found("NI AB 12 34 56 C and JT123456A.") == [
+        ("ni_number", "AB 12 34 56 C"), ("ni_number", "JT123456A")]
+
+
+def test_ni_numbers_with_invalid_prefix_or_suffix():
+    assert found("QQ 12 34 56 C, DA123456A, AO123456A, BG123456A, GB123456A, NK123456A, "
+                 "TN123456B, ZZ123456D, AB123456E, ab123456c") == []
+
+
+# --- dates of birth ------------------------------------------------------------------------
+
+def test_full_dates_after_a_birth_cue():
+    text = ("Child B1 was born on 20 October 2011. Child 2 (DOB 20.10.2011); Date of birth: "
+            "2011-10-20; D.O.B. 20th October 2011; born October 20, 2011; born in Leicester "
+            "on 20/10/11.")
+    assert found(text) == [
+        ("date_of_birth", "20 October 2011"), ("date_of_birth", "20.10.2011"),
+        ("date_of_birth", "2011-10-20"), ("date_of_birth", "20th October 2011"),
+        ("date_of_birth", "October 20, 2011"), ("date_of_birth", "20/10/11")]
+
+
+def test_event_dates_are_not_dates_of_birth():
+    text = ("The review covers 20 October 2010, a year before Child B1 was born, until "
+            "27 August 2014. The twins were born. On 3 May 2012 the police visited; the baby "
+            "was born before 3 May 2012; visited on 20/10/2011; born in October 2011.")
+    assert found(text) == []
+
+
+# --- street addresses ----------------------------------------------------------------------
+
+def test_street_addresses():
+    text = ("They lived at 12 Acacia Avenue, then 3a Church Road, Flat 3, 7 High Street and "
+            "21 St Margaret’s Way.")
+    assert found(text) == [
+        ("street_address", "12 Acacia Avenue"), ("street_address", "3a Church Road"),
+        ("street_address", "Flat 3, 7 High Street"), ("street_address", "21 St Margaret’s Way")]
+
+
+def test_not_street_addresses():
+    text = ("Chapter 9 Road to recovery. 9.2 ‘Resolving Professional Disagreements’. Section 20 "
+            "Children Act. There were 3 Family Court hearings. See page 12 Victoria Road.")
+    assert found(text) == []
+
+
+# --- person-like names ---------------------------------------------------------------------
+
+def test_names_found():
+    text = ("Sarah Mounsey, Team Leader, met Jasmine Nembhard. When Sarah Mounsey Team Leader "
+            "arrived, Dr Okafor, Mary O’Brien, Zoë Smith-Jones and Victoria Climbié were named.")
+    assert found(text) == [
+        ("person_name", "Sarah Mounsey"), ("person_name", "Jasmine Nembhard"),
+        ("person_name", "Sarah Mounsey"), ("person_name", "Dr Okafor"),
+        ("person_name", "Mary O’Brien"), ("person_name", "Zoë Smith-Jones"),
+        ("person_name", "Victoria Climbié")]
+
+
+@pytest.mark.parametrize("phrase", [
+    "Leicester Safeguarding Children Board", "Named Doctor", "Early Years Support Team",
+    "Child B1", "Father 2", "Working Together to Safeguard Children 2013",
+    "Children’s Social Care", "Head of Service", "The Named Doctor’s view",
+    "Regrettably Children’s Social Care", "Furthermore Mother", "Leicester Royal Infirmary",
+    "Tavistock Centre", "Sandwell Metropolitan Borough Council", "Multi-Agency Risk Assessment "
+    "Conference", "Parent-Infant Interaction and Non Organic Failure to Thrive", "Liquid Logic"])
+def test_not_names(phrase):
+    assert found(f"As noted, {phrase} was there. {phrase} said so.") == []
+
+
+def test_agency_name_is_not_flagged():
+    assert found("University Hospitals of Leicester NHS Trust and Leicestershire Partnership "
+                 "NHS Trust told the Community Paediatric Service.") == []
+
+
+def test_known_phrases_suppress_names_case_insensitively():
+    text = "The review was led by Safron Rose; see Brown and Ward (2012)."
+    assert found(text) == [("person_name", "Safron Rose")]
+    assert found(text, frozenset({"safron rose"})) == []
+    assert found("Safron Rose and Rose Safron", frozenset({"Safron Rose Consulting"})) == []
+    assert found("NHS 943 476 5919", frozenset({"943 476 5919"})) == []
+
+
+def test_detection_labels_and_order():
+    detections = detect("Jasmine Nembhard, LE1 6ZG, 07700 900123, a@b.org, DOB 1/2/2003")
+    assert [d.label for d in detections] == [
+        "person's name", "UK postcode", "phone number", "e-mail address", "date of birth"]
+    assert detections[0] == Detection("person_name", "Jasmine Nembhard", 0, 16)
+    assert [d.label for d in detect("9434765919 12 Acacia Avenue AB123456C")] == [
+        "NHS number", "street address", "National Insurance number"]
+
+
+# --- the Child B1 example ------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def review():
+    return check(ROOT).review
+
+
+def prose(review):
+    """Every prose text of the review, with where it is."""
+    yield from ((f"section {s.number}", s.body) for s in review.sections)
+    for person in (review.info.lead_reviewer, review.info.chair):
+        yield person.role, person.biography or ""
+    for imr in review.imrs:
+        yield from ((f"{imr.agency} chronology", c.what) for c in imr.chronology)
+        yield from ((f"{imr.agency} imr", t or "") for t in (imr.analysis, imr.good_practice))
+        yield from ((f"{imr.agency} imr", r.text) for r in imr.recommendations)
+    for c in review.conclusions.conclusions:
+        yield from (("conclusions", t) for t in (c.text, *c.key_lessons))
+    for r in review.recommendations.overview + review.recommendations.repeated:
+        yield from (("recommendations", t) for t in (r.text, *r.sub_items))
+    for plan in review.action_plans:
+        for row in plan.rows:
+            texts = [row.recommendation, row.outcome, row.outcome_measure, row.reason,
+                     row.evidence, *(a.text for a in row.actions), *(p.note for p in row.progress)]
+            yield from ((f"{plan.agency} plan", t) for t in texts if t)
+
+
+def known(review):
+    phrases = {m.pseudonym for m in review.family.members}
+    phrases |= {a.name for a in review.panel.agencies}
+    phrases |= {a.short for a in review.panel.agencies if a.short}
+    phrases |= {m.organisation for m in review.panel.panel}
+    phrases |= {m.position for m in review.panel.panel}
+    phrases |= {review.info.lead_reviewer.name, review.info.chair.name}
+    for plan in review.action_plans:
+        for row in plan.rows:
+            for lead in filter(None, [row.lead, *(a.lead for a in row.actions)]):
+                phrases |= set(re.split(r" and |/", lead.name or ""))
+    for ref in review.references.references:
+        phrases |= set(re.split(r", | and ", ref.text.split("(")[0].strip(" .")))
+    return frozenset(p.strip() for p in phrases if p and p.strip())
+
+
+def scan(review, allowed):
+    return [(where, d.kind, d.text) for where, text in prose(review)
+            for d in detect(text, allowed)]
+
+
+def test_the_example_prose_has_no_undeclared_identifier(review):
+    assert scan(review, known(review)) == []
+
+
+def test_the_example_names_its_reviewer_and_chair_in_the_prose(review):
+    # the only names in the prose are the declared lead reviewer's and chair's
+    undeclared = known(review) - {review.info.lead_reviewer.name, review.info.chair.name}
+    assert scan(review, undeclared) == [
+        ("section 4", "person_name", "Safron Rose"), ("section 4", "person_name", "Ruby Parry"),
+        ("section 4", "person_name", "Safron Rose"), ("section 4", "person_name", "Ruby Parry"),
+        ("Independent Overview Author", "person_name", "Safron Rose"),
+        ("Independent Chair of the panel", "person_name", "Ruby Parry")]
