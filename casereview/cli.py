@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .diagnostics import CheckFailed, Report
 
-EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_ERRORS, EXIT_USAGE, EXIT_OVERDUE = 0, 1, 2, 3
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -33,7 +33,38 @@ def _parser() -> argparse.ArgumentParser:
     hashing.add_argument("register", type=Path, help="the plain register, e.g. private/identities.yml")
     hashing.add_argument("--out", type=Path, default=Path("identities.hashed.yml"))
     hashing.add_argument("--salt", help="a fixed salt (default: a new random one)")
+    tracker = sub.add_parser("tracker", help="every action plan row against its lead and deadline")
+    tracker.add_argument("workspaces", nargs="*", type=Path, default=[Path(".")],
+                         help="one or more review folders (default: the current folder)")
+    tracker.add_argument("--as-of", type=_day, default=None, metavar="YYYY-MM-DD",
+                         help="the day overdue and due-soon are reckoned from (default: today)")
+    tracker.add_argument("--agency", help="only this agency's rows (its id, e.g. csc)")
+    tracker.add_argument("--lead", help="only rows whose lead contains this text")
+    tracker.add_argument("--status", choices=("not_started", "in_progress", "complete",
+                                              "superseded", "not_implemented"))
+    tracker.add_argument("--overdue", action="store_true", help="only overdue rows")
+    tracker.add_argument("--themes", action="store_true",
+                         help="group by theme, with recommendations repeated from earlier reviews")
+    for fmt in ("xlsx", "csv", "ics"):
+        tracker.add_argument(f"--{fmt}", type=Path, metavar="FILE", help=f"also write a {fmt.upper()} export")
+    update = sub.add_parser("tracker-update", help=argparse.SUPPRESS)
+    update.add_argument("row", metavar="ROW-ID", help="e.g. csc-4")
+    update.add_argument("--workspace", type=Path, default=Path("."))
+    update.add_argument("--status", help="not_started, in_progress, complete, superseded, not_implemented")
+    update.add_argument("--note", help="a progress update, dated --on (default: today)")
+    update.add_argument("--evidence", help="what shows it")
+    update.add_argument("--reason", help="why not implemented or superseded")
+    update.add_argument("--sign-off", dest="sign_off", metavar="ROLE", help="who signed it off")
+    update.add_argument("--on", type=_day, default=None, metavar="YYYY-MM-DD")
     return parser
+
+
+def _day(text: str):
+    from datetime import date
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"`{text}` is not a date; write YYYY-MM-DD") from None
 
 
 def _workspace(parser: argparse.ArgumentParser) -> None:
@@ -46,10 +77,15 @@ def _workspace(parser: argparse.ArgumentParser) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:2] == ["tracker", "update"]:          # `tracker update ROW-ID ...`
+        argv = ["tracker-update", *argv[2:]]
     args = _parser().parse_args(argv)
-    if hasattr(args, "workspace") and not (args.workspace / "review").is_dir():
-        return _usage(f"{args.workspace}: not a casereview workspace (no review/ folder); give "
-                      "the workspace folder, e.g. `casereview check path/to/review-folder`")
+    folders = [args.workspace] if hasattr(args, "workspace") else getattr(args, "workspaces", [])
+    for folder in folders:
+        if not (folder / "review").is_dir():
+            return _usage(f"{folder}: not a casereview workspace (no review/ folder); give the "
+                          "workspace folder, e.g. `casereview check path/to/review-folder`")
     return COMMANDS[args.command](args)
 
 
@@ -143,8 +179,42 @@ def _report(report: Report, strict: bool, stream) -> int:
     return EXIT_ERRORS if report.failed(strict) else EXIT_OK
 
 
+def _tracker(args) -> int:
+    from datetime import date
+
+    from . import tracker
+    from .tracker_view import show
+    reviews = []
+    for folder in args.workspaces:
+        review, report = tracker.load(folder)
+        if report.errors:
+            _report(report, False, sys.stderr)
+            return EXIT_ERRORS
+        reviews.append(review)
+    board = tracker.track(reviews, args.as_of or date.today())
+    board = board.filter(args.agency, args.lead, args.status, args.overdue)
+    show(board, themes=args.themes, several=len(reviews) > 1)
+    for fmt in ("xlsx", "csv", "ics"):
+        if getattr(args, fmt):
+            from .writers import tracker_exports
+            print(f"wrote {getattr(tracker_exports, fmt)(board, getattr(args, fmt))}")
+    return EXIT_OVERDUE if board.overdue else EXIT_OK
+
+
+def _tracker_update(args) -> int:
+    from .commands.tracker_update import UpdateRefused, update
+    try:
+        path = update(args.workspace, args.row, status=args.status, note=args.note,
+                      evidence=args.evidence, on=args.on, reason=args.reason,
+                      sign_off_role=args.sign_off)
+    except UpdateRefused as exc:
+        return _usage(str(exc))
+    print(f"updated {args.row} in {path}")
+    return EXIT_OK
+
+
 COMMANDS = {"check": _check, "schema": _schema, "build": _build, "publish": _publish,
-            "identities": _identities}
+            "identities": _identities, "tracker": _tracker, "tracker-update": _tracker_update}
 
 if __name__ == "__main__":
     sys.exit(main())

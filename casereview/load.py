@@ -6,6 +6,7 @@ becomes a diagnostic with its line and column, never a traceback.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -84,12 +85,15 @@ class Sources:
         return [p for d in self.docs.values() for p in d.problems]
 
 
-def workspace(root: Path) -> Sources:
-    """Read every source file of the workspace at `root`."""
+def workspace(root: Path, names=YAML_FILES, sections: bool = True,
+              imr_keys: tuple[str, ...] | None = None) -> Sources:
+    """Read the source files of the workspace at `root`: all of them, unless `names` lists
+    the review/ files wanted, `sections` is false and `imr_keys` names the only top-level
+    keys of the IMRs to read (the tracker needs their recommendations, not chronologies)."""
     root = Path(root)
     sources = Sources(root)
-    files = [root / "review" / f"{name}.yml" for name in YAML_FILES]
-    files += sorted((root / "review" / "sections").glob("*.md"))
+    files = [root / "review" / f"{name}.yml" for name in names]
+    files += sorted((root / "review" / "sections").glob("*.md")) if sections else []
     files += sorted((root / "agency_imrs").glob("*.yml"))
     files += sorted((root / "action_plans").glob("*.yml"))
     for file in files:
@@ -99,6 +103,8 @@ def workspace(root: Path) -> Sources:
             continue
         text = file.read_text(encoding="utf-8")
         sources.newest = max(sources.newest, file.stat().st_mtime)
+        if imr_keys and rel.startswith("agency_imrs/"):
+            text = top_level(text, imr_keys)
         doc = markdown_doc(rel, text) if file.suffix == ".md" else yaml_doc(rel, text)
         doc.text = text
         sources.docs[rel] = doc
@@ -124,6 +130,23 @@ def identity_register(root: Path, path: Path | None = None) -> SourceDoc | None:
     doc = yaml_doc(str(file), file.read_text(encoding="utf-8"))
     doc.text = ""   # never scanned as a source: it is the list of what must not appear
     return doc
+
+
+_TOP_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:", re.M)
+
+
+def top_level(text: str, keys: tuple[str, ...]) -> str:
+    """Only the given top-level keys of a block-style YAML mapping, on their own lines (the
+    others become blank lines, so line numbers stay true). Flow-style or unusual files are
+    returned whole."""
+    starts = [(m.start(), m[1]) for m in _TOP_KEY.finditer(text)]
+    if not starts or text.lstrip().startswith("{"):
+        return text
+    out, ends = [text[:starts[0][0]]], [s for s, _ in starts[1:]] + [len(text)]
+    for (start, key), end in zip(starts, ends):
+        chunk = text[start:end]
+        out.append(chunk if key in keys else "\n" * chunk.count("\n"))
+    return "".join(out)
 
 
 def _missing(rel: str) -> Diagnostic:

@@ -20,6 +20,7 @@ from .anonymise import professionals
 from .assemble import roman
 from .diagnostics import CheckFailed, Diagnostic, Report
 from .model import REVIEW_TYPES, CaseReview, ReviewInfo
+from .tracker import Board, track
 
 PACKAGED = Path(__file__).parent / "templates"
 
@@ -35,6 +36,7 @@ class Rendered:
     build_date: date                               # SOURCE_DATE_EPOCH, else the sources' age
     name: str = "review"                           # file name stem of the outputs
     workspace: Path | None = None                  # where mkdocs.yml and templates/ are
+    board: Board | None = None                     # the tracker as of the build date
 
     @property
     def draft(self) -> bool:
@@ -153,7 +155,8 @@ def render(review: CaseReview, workspace: Path | None = None,
     ctx = Context(review, outline)
     env = environment(workspace)
     title = review.info.title or f"{REVIEW_TYPES[review.info.type]} – {', '.join(review.info.subjects)}"
-    result = Rendered("", title, outline, review.info, build_date, name, workspace)
+    result = Rendered("", title, outline, review.info, build_date, name, workspace,
+                      track([review], build_date))
     try:
         markdown = _render_template(env, review, outline, ctx, result)
     except jinja2.TemplateError as exc:

@@ -16,12 +16,14 @@ from pathlib import Path
 import pypandoc
 
 from ..render import Rendered
+from . import site_tracker
 
 ASSETS = Path(__file__).resolve().parents[1] / "templates" / "site"
 _SECTION = re.compile(r'<section id="([^"]+)" class="level1[^"]*">')
 _H1 = re.compile(r"<h1[^>]*>(.*?)</h1>\s*", re.S)
 _ID = re.compile(r'\bid="([^"]+)"')
 _HREF = re.compile(r'href="#([^"]+)"')
+TRACKER = "tracker.md"
 PRINT_SLOT = '<div class="casereview-print-slot"></div>'
 
 
@@ -84,6 +86,9 @@ def _write_pages(rendered: Rendered, docs: Path, pages: list[Page]) -> None:
         body = _H1.sub("", page.html, count=1)
         (docs / page.file).write_text(f"{mark}# {page.title}\n\n{body}\n", encoding="utf-8")
     (docs / "index.md").write_text(mark + _index(rendered, pages), encoding="utf-8")
+    if rendered.board is not None and rendered.board.rows:
+        (docs / TRACKER).write_text(f"{mark}# Recommendations tracker\n\n"
+                                    f"{site_tracker.page(rendered.board)}\n", encoding="utf-8")
     (docs / "print.md").write_text(f"---\nsearch:\n  exclude: true\n---\n\n{mark}# {escape(rendered.title)}"
                                    f" (printable)\n\n{PRINT_SLOT}\n", encoding="utf-8")
     for asset in ("casereview.css", "casereview.js"):
@@ -94,9 +99,10 @@ def _index(rendered: Rendered, pages: list[Page]) -> str:
     info = rendered.info
     published = f"<p>Published {info.dates.publication}</p>\n" if info.dates.publication else ""
     links = "\n".join(f"- [{p.title}]({p.file})" for p in pages)
+    tracker = "[Recommendations tracker](tracker.md)\n\n" if rendered.board and rendered.board.rows else ""
     return (f"# {rendered.title}\n\n<div class=\"casereview-title\">\n<p>Overview report – "
             f"{escape(info.partnership)}</p>\n<p class=\"version\">{escape(info.version)}</p>\n"
-            f"{published}</div>\n\n## Contents\n\n{links}\n\n"
+            f"{published}</div>\n\n## Contents\n\n{links}\n\n{tracker}"
             "[The whole report on one page, for printing](print.md)\n")
 
 
@@ -105,7 +111,8 @@ def _mkdocs(rendered: Rendered, docs: Path, site: Path, pages: list[Page]) -> No
     from mkdocs.config import load_config
 
     config_file = rendered.workspace / "mkdocs.yml" if rendered.workspace else None
-    nav = [{"Overview": "index.md"}] + [{p.title: p.file} for p in pages] + \
+    tracker = [{"Recommendations tracker": TRACKER}] if (docs / TRACKER).exists() else []
+    nav = [{"Overview": "index.md"}] + [{p.title: p.file} for p in pages] + tracker + \
         [{"Printable version": "print.md"}]
     config = load_config(str(config_file) if config_file and config_file.exists() else None,
                          docs_dir=str(docs), site_dir=str(site), nav=nav,

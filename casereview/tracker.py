@@ -1,0 +1,204 @@
+"""The recommendations tracker: every action plan row of every review, with its due date,
+status and RAG rating as of a given day, from the same YAML the report was built from.
+
+RAG rule (also in the README):
+- Red:   not implemented; or not complete and its earliest deadline has passed (overdue).
+- Amber: not complete and due within the next 30 days (due soon); or no date can be derived
+         from its deadline yet ("needs a date", or waiting for an event such as publication).
+- Green: complete; or not complete and not yet due; or an ongoing commitment.
+- Grey:  superseded (reported, not counted as outstanding).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+
+from .diagnostics import Report
+from .model import ActionRow, CaseReview, Recommendation
+
+DUE_SOON = timedelta(days=30)
+OUTSTANDING = ("not_started", "in_progress")
+THEMES = {   # suggested from the text where a recommendation declares none
+    "Supervision": r"supervis", "Domestic abuse": r"domestic (violence|abuse)",
+    "Neglect and failure to thrive": r"neglect|failure to thrive|failing to thrive",
+    "Escalation and disagreements": r"escalat|disagreement|dissent",
+    "Chronologies": r"chronolog", "Training": r"training|learning|briefing",
+    "Assessment": r"assessment|assess\b", "Strategy discussions": r"strategy discussion",
+    "Records and information sharing": r"record|information|share|sharing|alert note",
+    "Referrals and thresholds": r"referral|threshold|early help",
+    "Family involvement": r"family group|family members|extended family",
+    "Legal": r"legal|proceedings|court", "Workforce": r"workforce|restructur|staffing",
+    "Child protection planning": r"child protection plan|conference",
+}
+
+
+@dataclass(frozen=True)
+class Tracked:
+    review: str                 # the review's version label: which report the row belongs to
+    subjects: str
+    agency: str
+    row: str                    # row id, e.g. csc-4
+    no: str
+    recommendation: str         # the recommendation it answers (first answered, or the row's own)
+    answers: tuple[str, ...]
+    lead: str
+    deadline: str               # as written
+    due: date | None
+    status: str
+    rag: str
+    overdue: bool
+    due_soon: bool
+    needs_date: bool
+    last_update: str = ""
+    themes: tuple[str, ...] = ()
+    repeats: tuple[str, ...] = ()   # earlier reviews whose recommendation this repeats
+
+
+@dataclass(frozen=True)
+class Repeat:
+    """A recommendation a review repeats from an earlier one, linked to it when loaded."""
+
+    review: str
+    recommendation: str
+    source: str                  # as the review names it: "Child Q", "Child A or Child Q"
+    earlier: tuple[str, ...]     # version labels of the loaded reviews it names
+    themes: tuple[str, ...]
+
+
+@dataclass
+class Board:
+    """The tracker over one or more reviews, as of a day."""
+
+    as_of: date
+    rows: list[Tracked] = field(default_factory=list)
+    repeats: list[Repeat] = field(default_factory=list)
+
+    @property
+    def overdue(self) -> list[Tracked]:
+        return [r for r in self.rows if r.overdue]
+
+    def counts(self, key: str = "rag") -> dict[str, int]:
+        out: dict[str, int] = {}
+        for row in self.rows:
+            out[getattr(row, key)] = out.get(getattr(row, key), 0) + 1
+        return out
+
+    def ordered(self) -> list[Tracked]:
+        """Overdue first (oldest first), then by due date; undated last."""
+        return sorted(self.rows, key=lambda r: (not r.overdue, r.due or date.max, r.agency, r.no))
+
+    def filter(self, agency=None, lead=None, status=None, overdue=False) -> "Board":
+        keep = [r for r in self.rows
+                if (not agency or r.agency == agency)
+                and (not lead or lead.lower() in r.lead.lower())
+                and (not status or r.status == status)
+                and (not overdue or r.overdue)]
+        return Board(self.as_of, keep, self.repeats)
+
+
+def track(reviews: list[CaseReview], as_of: date) -> Board:
+    board = Board(as_of)
+    subjects = {s: r.info.version for r in reviews for s in r.info.subjects}
+    for review in reviews:
+        board.repeats += _repeats(review, subjects)
+        recs = _recommendations(review)
+        events = {"publication": review.info.dates.publication.end} if review.info.dates.publication else {}
+        for plan in review.action_plans:
+            for row in plan.rows:
+                board.rows.append(_tracked(review, plan.agency, row, recs, events, as_of, subjects))
+    return board
+
+
+def _repeats(review: CaseReview, subjects: dict[str, str]) -> list[Repeat]:
+    out = []
+    for rec in review.recommendations.repeated:
+        earlier = tuple(v for s, v in subjects.items() if s in rec.source and v != review.info.version)
+        text = " ".join(rec.text.split())
+        out.append(Repeat(review.info.version, text, rec.source, earlier,
+                          rec.themes and tuple(rec.themes) or _suggest(text)))
+    return out
+
+
+def _recommendations(review: CaseReview) -> dict[str, Recommendation]:
+    recs = {r.id: r for imr in review.imrs for r in imr.recommendations}
+    recs.update({r.id: r for r in review.recommendations.overview})
+    recs.update({r.id: r for r in review.recommendations.repeated})
+    return recs
+
+
+def _tracked(review, agency, row: ActionRow, recs, events, as_of, subjects) -> Tracked:
+    dues = [d.due_given(events) for d in _deadlines(row)]
+    dated = [d for d in dues if d]
+    due = min(dated) if dated else None
+    ongoing = any(d.ongoing or d.in_place for d in _deadlines(row))
+    outstanding = row.status in OUTSTANDING
+    overdue = outstanding and due is not None and due < as_of
+    soon = outstanding and not overdue and due is not None and due - as_of <= DUE_SOON
+    undated = outstanding and due is None and not ongoing      # amber until it has a date
+    needs = outstanding and any(d.needs_date for d in _deadlines(row))
+    answered = [recs[a] for a in row.answers if a in recs]
+    text = (answered[0].text if answered else row.recommendation or "").strip()
+    return Tracked(
+        review=review.info.version, subjects=", ".join(review.info.subjects), agency=agency,
+        row=row.id, no=row.no, recommendation=" ".join(text.split()), answers=tuple(row.answers),
+        lead=_lead(row), deadline="; ".join(str(d) for d in _deadlines(row)), due=due,
+        status=row.status, rag=rag(row.status, overdue, soon, undated), overdue=overdue,
+        due_soon=soon, needs_date=needs,
+        last_update=f"{row.progress[-1].date}: {' '.join(row.progress[-1].note.split())}"
+        if row.progress else "",
+        themes=themes(row, answered),
+        repeats=tuple(sorted({getattr(r, "source", "") for r in answered} - {""})))
+
+
+def _deadlines(row: ActionRow):
+    return [d for d in [row.deadline, *(a.deadline for a in row.actions)] if d is not None]
+
+
+def _lead(row: ActionRow) -> str:
+    leads = [row.lead] if row.lead else [a.lead for a in row.actions if a.lead]
+    return "; ".join(dict.fromkeys(str(lead) for lead in leads))
+
+
+def rag(status: str, overdue: bool, soon: bool, needs_date: bool) -> str:
+    if status == "superseded":
+        return "grey"
+    if status == "complete":
+        return "green"
+    if status == "not_implemented" or overdue:
+        return "red"
+    if soon or needs_date:
+        return "amber"
+    return "green"
+
+
+def themes(row: ActionRow, answered: list[Recommendation]) -> tuple[str, ...]:
+    declared = [*row.themes, *(t for r in answered for t in r.themes)]
+    if declared:
+        return tuple(dict.fromkeys(declared))
+    return _suggest(" ".join([row.recommendation or "", *(r.text for r in answered)]))
+
+
+def _suggest(text: str) -> tuple[str, ...]:
+    """Themes suggested from the words of a recommendation."""
+    return tuple(name for name, rx in THEMES.items() if re.search(rx, text.lower()))
+
+
+def load(root: Path) -> tuple[CaseReview | None, Report]:
+    """What the tracker needs of a workspace, and nothing more (no sections, no prose
+    checks): the review, its recommendations, IMRs and action plans, with derived ids."""
+    from . import assemble, load as loader, validate
+    sources = loader.workspace(root, names=("review", "recommendations"), sections=False,
+                               imr_keys=("agency", "recommendations"))
+    report = Report()
+    parts = validate.parts(sources, report)
+    if "review/review.yml" not in parts or "review/recommendations.yml" not in parts:
+        return None, report
+    pick = lambda folder: [p for path, p in sorted(parts.items()) if path.startswith(folder)]  # noqa: E731
+    review = CaseReview.model_construct(
+        info=parts["review/review.yml"],
+        recommendations=assemble.overview(parts["review/recommendations.yml"]),
+        imrs=[assemble.imr(p) for p in pick("agency_imrs/")],
+        action_plans=[assemble.action_plan(p) for p in pick("action_plans/")])
+    return review, report
