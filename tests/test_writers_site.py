@@ -13,11 +13,19 @@ def pages(site):
     return sorted(p.name for p in site.glob("*.html") if p.name != "404.html")
 
 
-def test_one_page_per_section_and_appendix_plus_overview_and_print(example_site):
+def test_one_page_per_section_and_appendix_plus_overview_tracker_and_print(example_site):
     names = pages(example_site)
-    assert len(names) == 23 + 3 + 2
+    assert len(names) == 23 + 3 + 3
     assert {"index.html", "print.html", "18-legal-advice.html", "24-action-plans.html",
-            "25-chronology.html", "26-references.html"} <= set(names)
+            "25-chronology.html", "26-references.html", "tracker.html"} <= set(names)
+
+
+def test_the_tracker_page_has_its_tables_and_charts_with_text_alternatives(example_site):
+    html = (example_site / "tracker.html").read_text(encoding="utf-8")
+    assert html.count('role="img"') == 2
+    assert '<title id="status-chart-title">Action plan rows by agency and RAG rating</title>' in html
+    assert '<h2 id="by-agency">By agency</h2>' in html and '<h2 id="by-lead">By lead</h2>' in html
+    assert html.index('id="overdue"') < html.index('id="by-agency"')
 
 
 def test_search_index_holds_the_text_but_not_the_print_page(example_site):
