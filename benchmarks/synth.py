@@ -87,3 +87,35 @@ def _dump(path: Path, data) -> None:
 if __name__ == "__main__":
     out = synthesise(Path(sys.argv[1]), int(sys.argv[2]))
     print(out)
+
+
+def tracker_reviews(target: Path, count: int = 200, rows: int = 25) -> list[Path]:
+    """`count` small reviews of `rows` action plan rows each, for the tracker's benchmark:
+    each has the Child B1 review's own files with one IMR and one action plan rewritten."""
+    if target.exists():
+        shutil.rmtree(target)
+    deadlines = ["31.07.2015", "September 2015", "Already in place March 2015", "ongoing",
+                 "Dependent on release of report", "April 2016", "8/04/2015"]
+    out = []
+    for n in range(count):
+        ws = target / f"review-{n:03d}"
+        (ws / "review").mkdir(parents=True)
+        (ws / "agency_imrs").mkdir()
+        (ws / "action_plans").mkdir()
+        for name in ("review.yml", "recommendations.yml"):
+            shutil.copy2(ROOT / "review" / name, ws / "review" / name)
+        recs = [{"text": f"Recommendation {i} of review {n} on supervision and assessment."}
+                for i in range(rows)]
+        _dump(ws / "agency_imrs" / "csc.yml", {"agency": "csc", "recommendations": recs})
+        plan = [{"no": str(i + 1), "answers": [f"csc-rec-{_roman(i + 1)}"],
+                 "actions": [f"Action {i}."], "lead": "Head of Service",
+                 "deadline": deadlines[i % len(deadlines)],
+                 "status": ("not_started", "in_progress", "complete")[i % 3]} for i in range(rows)]
+        _dump(ws / "action_plans" / "csc.yml", {"agency": "csc", "rows": plan})
+        out.append(ws)
+    return out
+
+
+def _roman(n: int) -> str:
+    from casereview.assemble import roman
+    return roman(n)
