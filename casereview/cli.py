@@ -108,7 +108,6 @@ def _schema(args) -> int:
 
 
 def _build(args) -> int:
-    from rich.console import Console
 
     from . import pipeline
     formats = [f.strip() for f in args.format.split(",") if f.strip()]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
@@ -204,7 +204,3 @@ def _find_due(text: str) -> tuple[date | None, str | None]:
         return None, None
     _, due, precision = min(found)
     return due, precision
-
-
-def add_days(day: date, days: int) -> date:
-    return day + timedelta(days=days)

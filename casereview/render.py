@@ -127,6 +127,13 @@ class Context:
         return f"key question {self.questions[target]}"
 
 
+def template_file(workspace: Path | None, name: str) -> Path:
+    """A template or asset that is not Jinja (pdf.typ, site/casereview.css ...): the
+    workspace's own in templates/ when it has one, else the packaged one."""
+    own = workspace / "templates" / name if workspace else None
+    return own if own and own.is_file() else PACKAGED / name
+
+
 def environment(workspace: Path | None) -> jinja2.Environment:
     loaders = [jinja2.FileSystemLoader(str(workspace / "templates"))] if workspace else []
     env = jinja2.Environment(
@@ -156,7 +163,7 @@ def render(review: CaseReview, workspace: Path | None = None,
     env = environment(workspace)
     title = review.info.title or f"{REVIEW_TYPES[review.info.type]} – {', '.join(review.info.subjects)}"
     result = Rendered("", title, outline, review.info, build_date, name, workspace,
-                      track([review], build_date))
+                      track([review], build_date, public=True))
     try:
         markdown = _render_template(env, review, outline, ctx, result)
     except jinja2.TemplateError as exc:

@@ -98,7 +98,9 @@ class Board:
         return Board(self.as_of, keep, self.repeats)
 
 
-def track(reviews: list[CaseReview], as_of: date) -> Board:
+def track(reviews: list[CaseReview], as_of: date, public: bool = False) -> Board:
+    """The board as of a day. `public`: for a published page, where a review that shows
+    professionals by role has its leads by role (internal exports keep the names)."""
     board = Board(as_of)
     subjects = {s: r.info.version for r in reviews for s in r.info.subjects}
     for review in reviews:
@@ -107,7 +109,8 @@ def track(reviews: list[CaseReview], as_of: date) -> Board:
         events = {"publication": review.info.dates.publication.end} if review.info.dates.publication else {}
         for plan in review.action_plans:
             for row in plan.rows:
-                board.rows.append(_tracked(review, plan.agency, row, recs, events, as_of, subjects))
+                by_role = public and review.info.professionals == "role"
+                board.rows.append(_tracked(review, plan.agency, row, recs, events, as_of, by_role))
     return board
 
 
@@ -128,7 +131,7 @@ def _recommendations(review: CaseReview) -> dict[str, Recommendation]:
     return recs
 
 
-def _tracked(review, agency, row: ActionRow, recs, events, as_of, subjects) -> Tracked:
+def _tracked(review, agency, row: ActionRow, recs, events, as_of, by_role: bool) -> Tracked:
     dues = [d.due_given(events) for d in _deadlines(row)]
     dated = [d for d in dues if d]
     due = min(dated) if dated else None
@@ -143,7 +146,7 @@ def _tracked(review, agency, row: ActionRow, recs, events, as_of, subjects) -> T
     return Tracked(
         review=review.info.version, subjects=", ".join(review.info.subjects), agency=agency,
         row=row.id, no=row.no, recommendation=" ".join(text.split()), answers=tuple(row.answers),
-        lead=_lead(row), deadline="; ".join(str(d) for d in _deadlines(row)), due=due,
+        lead=_lead(row, by_role), deadline="; ".join(str(d) for d in _deadlines(row)), due=due,
         status=row.status, rag=rag(row.status, overdue, soon, undated), overdue=overdue,
         due_soon=soon, needs_date=needs,
         last_update=f"{row.progress[-1].date}: {' '.join(row.progress[-1].note.split())}"
@@ -156,9 +159,9 @@ def _deadlines(row: ActionRow):
     return [d for d in [row.deadline, *(a.deadline for a in row.actions)] if d is not None]
 
 
-def _lead(row: ActionRow) -> str:
+def _lead(row: ActionRow, by_role: bool = False) -> str:
     leads = [row.lead] if row.lead else [a.lead for a in row.actions if a.lead]
-    return "; ".join(dict.fromkeys(str(lead) for lead in leads))
+    return "; ".join(dict.fromkeys(lead.role if by_role else str(lead) for lead in leads))
 
 
 def rag(status: str, overdue: bool, soon: bool, needs_date: bool) -> str:

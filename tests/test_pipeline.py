@@ -59,3 +59,14 @@ def test_build_date_honours_source_date_epoch(monkeypatch):
     assert str(pipeline.build_date(0)) == "2016-06-13"
     monkeypatch.delenv("SOURCE_DATE_EPOCH")
     assert str(pipeline.build_date(1465776000.5)) == "2016-06-13"
+
+
+def test_professionals_by_role_leaves_no_name_in_any_output(tmp_path):
+    """The output scan holds every declared professional's name back in role mode: the
+    report, the action plans and the tracker page all show roles."""
+    from conftest import ROOT
+    ws = copy_workspace(ROOT, tmp_path / "ws")
+    edit(ws, "review/review.yml", "status: published", "status: published\nprofessionals: role")
+    result = pipeline.build(ws)
+    assert result.scanned["findings"] == 0 and result.scanned["files_scanned"] > 30
+    assert "Sarah Mounsey" not in (ws / "site" / "tracker.html").read_text()

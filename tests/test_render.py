@@ -73,3 +73,12 @@ def test_professionals_by_role_withholds_their_names_everywhere(tmp_path):
     assert "| Team Leader reporting to service Manager and HoS |" in md
     names = rendered(copy_workspace(ROOT, tmp_path / "named"))
     assert "Sarah Mounsey" in names and "Safron Rose" in names
+
+
+def test_non_jinja_templates_are_overridden_file_by_file(minimal):
+    from casereview.render import PACKAGED, template_file
+    assert template_file(minimal, "pdf.typ") == PACKAGED / "pdf.typ"
+    (minimal / "templates" / "site").mkdir(parents=True)
+    (minimal / "templates" / "site" / "casereview.css").write_text(".para-no { color: teal; }")
+    assert template_file(minimal, "site/casereview.css") == minimal / "templates" / "site" / "casereview.css"
+    assert template_file(minimal, "pdf.typ") == PACKAGED / "pdf.typ"

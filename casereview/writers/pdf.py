@@ -19,10 +19,8 @@ from pathlib import Path
 import pypandoc
 import typst
 
-from ..render import PACKAGED, Rendered
+from ..render import PACKAGED, Rendered, template_file
 
-TEMPLATE = PACKAGED / "pdf.typ"
-FILTER = PACKAGED / "pdf.lua"
 
 
 class PdfError(RuntimeError):
@@ -50,14 +48,15 @@ def typeset(rendered: Rendered) -> tuple[bytes, list[str]]:
 
 def source(rendered: Rendered) -> str:
     """The whole Typst document: the layout, then the body."""
-    return TEMPLATE.read_text(encoding="utf-8") + "\n" + to_typst(rendered.markdown)
+    layout = template_file(rendered.workspace, "pdf.typ").read_text(encoding="utf-8")
+    return layout + "\n" + to_typst(rendered.markdown, template_file(rendered.workspace, "pdf.lua"))
 
 
-def to_typst(markdown: str) -> str:
+def to_typst(markdown: str, lua_filter: Path = PACKAGED / "pdf.lua") -> str:
     """The Markdown rendering's body as Typst markup (its metadata block is not used)."""
     proc = subprocess.run(
         [_pandoc(), "--from=markdown-auto_identifiers", "--to=typst-smart", "--wrap=none",
-         f"--lua-filter={FILTER}"],
+         f"--lua-filter={lua_filter}"],
         input=markdown.encode("utf-8"), capture_output=True, check=False)
     if proc.returncode:
         raise PdfError(f"pandoc could not convert the Markdown to Typst: "

@@ -15,10 +15,9 @@ from pathlib import Path
 
 import pypandoc
 
-from ..render import Rendered
+from ..render import Rendered, template_file
 from . import site_tracker
 
-ASSETS = Path(__file__).resolve().parents[1] / "templates" / "site"
 _SECTION = re.compile(r'<section id="([^"]+)" class="level1[^"]*">')
 _H1 = re.compile(r"<h1[^>]*>(.*?)</h1>\s*", re.S)
 _ID = re.compile(r'\bid="([^"]+)"')
@@ -92,7 +91,7 @@ def _write_pages(rendered: Rendered, docs: Path, pages: list[Page]) -> None:
     (docs / "print.md").write_text(f"---\nsearch:\n  exclude: true\n---\n\n{mark}# {escape(rendered.title)}"
                                    f" (printable)\n\n{PRINT_SLOT}\n", encoding="utf-8")
     for asset in ("casereview.css", "casereview.js"):
-        (docs / asset).write_bytes((ASSETS / asset).read_bytes())
+        (docs / asset).write_bytes(template_file(rendered.workspace, f"site/{asset}").read_bytes())
 
 
 def _index(rendered: Rendered, pages: list[Page]) -> str:
