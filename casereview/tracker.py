@@ -183,9 +183,13 @@ def themes(row: ActionRow, answered: list[Recommendation]) -> tuple[str, ...]:
     return _suggest(" ".join([row.recommendation or "", *(r.text for r in answered)]))
 
 
+_THEMES = [(name, re.compile(rx)) for name, rx in THEMES.items()]
+
+
 def _suggest(text: str) -> tuple[str, ...]:
     """Themes suggested from the words of a recommendation."""
-    return tuple(name for name, rx in THEMES.items() if re.search(rx, text.lower()))
+    text = text.lower()
+    return tuple(name for name, rx in _THEMES if rx.search(text))
 
 
 def load(root: Path) -> tuple[CaseReview | None, Report]:
