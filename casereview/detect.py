@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 LABELS = {"postcode": "UK postcode", "phone": "phone number", "email": "e-mail address",
           "nhs_number": "NHS number", "ni_number": "National Insurance number",
@@ -395,14 +396,20 @@ def _words(phrase: str) -> set[str]:
     return words
 
 
+@lru_cache(maxsize=8)
+def _known(known: frozenset[str]) -> tuple[set[str], set[str]]:
+    """The known phrases and their words, made once per set (check calls detect per file)."""
+    phrases = {_norm(k) for k in known}
+    return phrases, set().union(*map(_words, phrases))
+
+
 def detect(text: str, known: frozenset[str] = frozenset()) -> list[Detection]:
     """Every likely identifier in `text`, in order of position. `known` holds phrases that are
     allowed (declared pseudonyms such as "Child B1", "Father 2", agency and organisation names,
     role names, professionals' declared names, the workspace's allow-list), compared
     case-insensitively; a detection whose text equals a known phrase, or a person_name whose
     every word is part of a known phrase, is not reported."""
-    phrases = {_norm(k) for k in known}
-    known_words = set().union(*map(_words, phrases))
+    phrases, known_words = _known(known)
     found = [d for finder in FINDERS for d in finder(text)
              if _norm(d.text) not in phrases
              and not (d.kind == "person_name" and _words(d.text) <= known_words)]
