@@ -119,3 +119,14 @@ def test_cli_filters_and_a_bad_date():
     bad = run(".", "--as-of", "1 October")
     assert bad.returncode == 2
     assert "argument --as-of: `1 October` is not a date; write YYYY-MM-DD" in bad.stderr
+
+
+def test_cli_writes_the_exports(tmp_path):
+    import openpyxl
+    result = run(".", "--as-of", "2015-10-01", "--xlsx", str(tmp_path / "t.xlsx"),
+                 "--csv", str(tmp_path / "t.csv"), "--ics", str(tmp_path / "t.ics"))
+    assert result.returncode == 3
+    assert [line for line in result.stdout.splitlines() if line.startswith("wrote")] == [
+        f"wrote {tmp_path / name}" for name in ("t.xlsx", "t.csv", "t.ics")]
+    assert openpyxl.load_workbook(tmp_path / "t.xlsx").sheetnames[0] == "Summary"
+    assert (tmp_path / "t.ics").read_bytes().startswith(b"BEGIN:VCALENDAR\r\n")
