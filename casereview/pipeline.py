@@ -45,10 +45,11 @@ class BuildResult:
 
 def build(workspace: Path | str = ".", formats=DEFAULT_FORMATS, strict: bool = False,
           progress: Progress | None = None, identities: Path | None = None,
-          publish: bool = False) -> BuildResult:
+          publish: bool = False, checked: Checked | None = None) -> BuildResult:
+    """`checked`: the workspace already checked (publish checks it before deciding)."""
     root, result = Path(workspace), BuildResult()
     step = _timer(result, progress)
-    checked = check(root, step, identities)                          # load, validate, model
+    checked = checked or check(root, step, identities)               # load, validate, model
     if checked.report.failed(strict):
         raise CheckFailed(checked.report)
     with step("render"):

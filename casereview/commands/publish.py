@@ -16,9 +16,9 @@ class PublishRefused(Exception):
         self.reasons = reasons
 
 
-def refusals(root: Path, identities: Path | None = None) -> list[str]:
+def refusals(root: Path, identities: Path | None = None, checked=None) -> list[str]:
     """Every reason the workspace cannot be published yet (empty when it can)."""
-    checked = check(root, identities=identities)
+    checked = checked or check(root, identities=identities)
     reasons = [str(d) for d in checked.report.errors + checked.report.warnings]
     info = checked.review.info if checked.review else None
     if info and info.status != "final":
@@ -36,11 +36,12 @@ def refusals(root: Path, identities: Path | None = None) -> list[str]:
 
 def publish(root: Path | str, identities: Path | None = None, progress=None) -> pipeline.BuildResult:
     root = Path(root)
-    reasons = refusals(root, identities)
+    checked = check(root, identities=identities)
+    reasons = refusals(root, identities, checked)
     if reasons:
         raise PublishRefused(reasons)
     try:
         return pipeline.build(root, strict=True, progress=progress, identities=identities,
-                              publish=True)
+                              publish=True, checked=checked)
     except pipeline.LeakFound as leak:
         raise PublishRefused([str(f) for f in leak.findings]) from None
