@@ -81,3 +81,17 @@ def test_identities_hash_command_writes_a_register_without_plain_text(minimal, t
     assert messages(minimal) == [
         "review/sections/04-voice.md:5:28: a registered name (register entry 1) is written here; "
         "write `Mother` instead"]
+
+
+def test_identities_hash_refuses_an_empty_register(tmp_path):
+    empty = tmp_path / "identities.yml"
+    empty.write_text("identities: []\n")
+    result = subprocess.run([sys.executable, "-m", "casereview.cli", "identities", "hash",
+                             str(empty), "--out", str(tmp_path / "h.yml")],
+                            capture_output=True, text=True)
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[0] == (
+        f"{empty}:1:1: identities: the register lists no identities, so there is nothing to "
+        "hash; list each real identifier under `identities:` with the wording to `use` instead "
+        "(see the README)")
+    assert not (tmp_path / "h.yml").exists()

@@ -7,7 +7,7 @@ from pathlib import Path
 import yaml
 
 from .. import load, validate
-from ..diagnostics import CheckFailed, Report
+from ..diagnostics import CheckFailed, Diagnostic, Report
 from ..identities import hash_register
 
 HEADER = ("# Identity register as salted hashes (casereview identities hash): no identifier\n"
@@ -19,6 +19,11 @@ def hashed(register_path: Path, salt: str | None = None) -> str:
     report = Report()
     doc = load.identity_register(register_path.parent, register_path)
     register = validate.register(doc, report)
+    if not report.errors and not register.identities:
+        report.add(Diagnostic(str(register_path), 1, 1, "identities", "the register lists no "
+                              "identities, so there is nothing to hash",
+                              "list each real identifier under `identities:` with the wording to "
+                              "`use` instead (see the README)"))
     if report.errors:
         raise CheckFailed(report)
     result = hash_register(register, salt or secrets.token_hex(16))
