@@ -85,7 +85,7 @@ def _scan(stage: Path, checked: Checked) -> dict:
     findings = scan.scan(stage, matcher, theme)
     if findings:
         raise LeakFound(findings)
-    return {"register_entries": entries, "files_scanned": len(scan.published(stage)) - len(theme),
+    return {"register_entries": entries, "files_scanned": len(staging.published(stage)) - len(theme),
             "theme_files_verified_unchanged": len(theme), "findings": 0}
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Iterator
 
 from .identities import Matcher
+from .writers.staging import published
 
 TEXT_FILES = {".html", ".json", ".xml", ".js", ".css", ".txt", ".svg", ".map", ".md", ".csv",
               ".ics", ".webmanifest"}
@@ -42,13 +43,6 @@ class Finding:
     def __str__(self) -> str:
         return (f"{self.artefact}: {self.place}: a registered {self.kind.replace('_', ' ')} "
                 f"(register entry {self.entry}) is in the {self.channel}; write `{self.use}` instead")
-
-
-PUBLISHED = ("site", "dist")
-
-
-def published(folder: Path) -> list[Path]:
-    return sorted(p for top in PUBLISHED for p in (folder / top).rglob("*") if p.is_file())
 
 
 def scan(folder: Path, matcher: Matcher, unchanged: set[Path] = frozenset()) -> list[Finding]:

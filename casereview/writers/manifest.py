@@ -9,13 +9,13 @@ from datetime import date
 from pathlib import Path
 
 from ..model import CaseReview
+from . import staging
 
 RETENTION_MONTHS = 12   # Working Together 2013: online for at least 12 months, then on request
 
 
 def write(stage: Path, review: CaseReview, published: date, scanned: dict) -> Path:
-    artefacts = {p.relative_to(stage).as_posix(): _sha256(p)
-                 for top in ("site", "dist") for p in sorted((stage / top).rglob("*")) if p.is_file()}
+    artefacts = {p.relative_to(stage).as_posix(): _sha256(p) for p in staging.published(stage)}
     info = review.info
     manifest = {
         "title": info.title, "type": info.type, "subjects": info.subjects,

@@ -11,6 +11,11 @@ from typing import Iterator
 OUTPUTS = ("site", "dist")
 
 
+def published(folder: Path) -> list[Path]:
+    """Every file a build folder publishes (its `site/` and `dist/`), in a stable order."""
+    return sorted(p for top in OUTPUTS for p in (folder / top).rglob("*") if p.is_file())
+
+
 @contextmanager
 def staging(root: Path) -> Iterator[Path]:
     """A folder beside the outputs (same file system, so the final moves are renames).
