@@ -262,6 +262,8 @@ def _text(c, file, path, text, targets, citations, pseudonyms) -> Iterator[Diagn
 
 
 def _directives(c, file, path, text) -> Iterator[Diagnostic]:
+    if "[[" not in text:
+        return
     for block in prose.blocks(text):
         if block.kind != "directive":
             continue

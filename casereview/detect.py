@@ -37,20 +37,29 @@ class Detection:
 
 # --- shapes ------------------------------------------------------------------------------
 
+# Each pattern starts with a plain character class and only then looks behind (two
+# characters, the first one included): the regex engine can then skip ahead to candidate
+# characters instead of testing the look-behind at every position, which makes scanning a
+# whole review several times faster.
+
 # the letters each position of a postcode may hold (Royal Mail's rules), upper case only
 POSTCODE = re.compile(
-    r"(?<![A-Za-z0-9])(?:[A-PR-UWYZ][0-9]{1,2}|[A-PR-UWYZ][0-9][A-HJKPSTUW]"
-    r"|[A-PR-UWYZ][A-HK-Y][0-9]{1,2}|[A-PR-UWYZ][A-HK-Y][0-9][ABEHMNPRVWXY])"
+    r"[A-PR-UWYZ](?<![A-Za-z0-9][A-PR-UWYZ])(?:[0-9]{1,2}|[0-9][A-HJKPSTUW]"
+    r"|[A-HK-Y][0-9]{1,2}|[A-HK-Y][0-9][ABEHMNPRVWXY])"
     r" ?[0-9][ABD-HJLNP-UW-Z]{2}(?![A-Za-z0-9])")
 # a number starting 0 or +44, spaced or hyphenated: never preceded by . / - so that
 # 31.07.2015, 8/04/2015 and 2011-10-20 cannot yield one; the digit count is checked after
 PHONE = re.compile(
-    r"(?<![\w+/.\-])(?:\+44 ?(?:\(0\) ?)?|\(0|0)[1-37-9][0-9]{1,4}\)?"
+    r"(?:\+(?<![\w+/.\-].)44 ?(?:\(0\) ?)?|\((?<![\w+/.\-].)0|0(?<![\w+/.\-].))"
+    r"[1-37-9][0-9]{1,4}\)?"
     r"(?:[ -]?[0-9]{2,4}){1,3}(?![\w/]|[.,][0-9])")
 EMAIL = re.compile(r"(?<![\w.+-])[\w.%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b")
-NHS = re.compile(r"(?<![\w.-])([0-9]{3})([ -]?)([0-9]{3})\2([0-9]{4})(?![\w-]|[.,][0-9])")
+# an address's "@" between word characters: its pattern (which cannot start with a plain class)
+# runs only when this fast search finds one, so citations "[@key]" cost nothing
+EMAIL_AT = re.compile(r"@(?<=[\w.%+-]@)[A-Za-z0-9-]")
+NHS = re.compile(r"[0-9](?<![\w.-][0-9])[0-9]{2}([ -]?)[0-9]{3}\1[0-9]{4}(?![\w-]|[.,][0-9])")
 # prefixes: no D F I Q U V, second letter not O, and none of the never-issued pairs
-NI = re.compile(r"(?<![A-Za-z0-9])(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]"
+NI = re.compile(r"[A-CEGHJ-PR-TW-Z](?<![A-Za-z0-9].)[A-CEGHJ-NPR-TW-Z](?<!BG|GB|NK|KN|TN|NT|ZZ)"
                 r" ?[0-9]{2} ?[0-9]{2} ?[0-9]{2} ?[A-D](?![A-Za-z0-9])")
 
 MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
@@ -60,7 +69,8 @@ FULL_DATE = re.compile(
     rf"|[0-9]{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}\s*,?\s+[0-9]{{4}}"
     rf"|{MONTH}\s+[0-9]{{1,2}}(?:st|nd|rd|th)?,?\s+[0-9]{{4}}"
     rf"|[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}})(?![\w/-]|[.][0-9])", re.I)
-DOB_CUE = re.compile(r"(?<![\w.])(?:born|date\s+of\s+birth|d\.\s?o\.\s?b\.?|dob)(?![\w])", re.I)
+DOB_CUE = re.compile(r"[bd](?<![\w.].)(?:(?<=[bB])orn|(?<=[dD])(?:ate\s+of\s+birth|\.\s?o\.\s?b\.?|ob))"
+                     r"(?![\w])", re.I)
 # what may stand between a cue and its date: no clause break ("born, until 27 August 2014")
 # and no word that moves to another time ("born two years before 3 May 2012")
 DOB_GAP = re.compile(r"(?:[^,;!?.]|\.(?!\s))*", re.S)
@@ -71,7 +81,8 @@ DOB_REACH = 40
 STREET_TYPES = ("Street St Road Rd Avenue Ave Lane Close Drive Way Crescent Court Place Gardens"
                 " Terrace Grove Hill Row Walk Square Mews Parade Rise View").split()
 STREET = re.compile(
-    r"(?<![\w.,/-])(?:(?:Flat|Apartment|Unit) [0-9]+[A-Za-z]?, ?)?[0-9]{1,3}[A-Za-z]?,? "
+    r"(?:(?:F(?<![\w.,/-].)lat|A(?<![\w.,/-].)partment|U(?<![\w.,/-].)nit) [0-9]+[A-Za-z]?, ?"
+    r"[0-9]|[0-9](?<![\w.,/-].))[0-9]{0,2}[A-Za-z]?,? "
     r"(?:[A-Z][a-z]+(?:['’-][A-Za-z][a-z]*)? ){1,3}"
     rf"(?:{'|'.join(STREET_TYPES)})\b(?!-)")
 # "Section 20 Children Act", "Child 4 Court": a number after a capitalised word is a label
@@ -244,13 +255,15 @@ SUFFIX = re.compile(r"(?:ingly|edly|ally|ously|ively|fully|ently|antly|ately|ing
                     r"|ness|ism|ical|ous|ful|less|able|ible|ised|ized|ising|izing)$")
 # a capitalised word: Title-case letters, O’Hagan, McGee, Smith-Jones; a possessive ends it
 UPPER, LOWER = "A-ZÀ-ÖØ-ÞĀ-ž", "a-zß-öø-ÿĀ-ž"  # Latin-1 and Latin Extended-A: Climbié, Łukasz
-TOKEN = re.compile(rf"(?<![\w’'@#.-])((?:Mc|Mac|O['’]|D['’])?[{UPPER}][{LOWER}]+"
+TOKEN = re.compile(rf"([{UPPER}](?<![\w’'@#.-].)(?:(?<=M)a?c[{UPPER}]|(?<=[OD])['’][{UPPER}])?"
+                   rf"[{LOWER}]+"
                    rf"(?:-[A-Za-z][{LOWER}]+)*)(['’]s\b|(?<=s)['’](?!\w))?(?![\w’'-])")
 # between two words of one name: spaces, or a single line break (prose wrapped in YAML)
 JOIN = re.compile(r"[^\S\n]+|[^\S\n]*\n[^\S\n]*")
 
 
-def _stems(word: str) -> list[str]:
+@lru_cache(maxsize=8192)  # a review repeats its words: each is looked at once
+def _stems(word: str) -> tuple[str, ...]:
     """The word, and what it may be the plural, past or -ing form of."""
     w = word.lower().replace("’", "'")
     stems = [w]
@@ -258,9 +271,10 @@ def _stems(word: str) -> list[str]:
                      ("ing", "e"), ("ily", "y"), ("ly", "")):
         if w.endswith(end) and len(w) > len(end) + 2:
             stems.append(w[:-len(end)] + add)
-    return stems
+    return tuple(stems)
 
 
+@lru_cache(maxsize=8192)
 def ordinary(word: str, endings: bool = True) -> bool:
     """An ordinary English word (or place, title, agency word), not a likely name; with
     `endings`, also any word with an ordinary ending (which some surnames have: Manning)."""
@@ -300,6 +314,8 @@ SHAPES = {"postcode": (POSTCODE, None), "phone": (PHONE, _uk_phone), "email": (E
 
 def _shapes(text):
     for kind, (pattern, valid) in SHAPES.items():
+        if kind == "email" and not EMAIL_AT.search(text):
+            continue
         for m in pattern.finditer(text):
             if valid is None or valid(m.group()):
                 yield Detection(kind, m.group(), m.start(), m.end())

@@ -35,7 +35,7 @@ MONTHS = ["january", "february", "march", "april", "may", "june", "july", "augus
 
 
 class Identity(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
     real: str = Field(min_length=1, description="The real identifier, as it might be written")
     use: str = Field(min_length=1, description="The pseudonym or wording to use instead")
     kind: Kind = "name"
@@ -43,7 +43,7 @@ class Identity(BaseModel):
 
 
 class HashedIdentity(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
     hashes: list[str] = Field(min_length=1, description="Salted hashes of every variant")
     anchors: list[str] = Field(default=[], description="Salted hashes of each variant's longest "
                                "word: a text holding none of them is passed over quickly")
@@ -52,7 +52,7 @@ class HashedIdentity(BaseModel):
 
 
 class Register(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
     salt: str | None = None
     identities: list[Identity] = []
     hashed: list[HashedIdentity] = []
@@ -165,6 +165,8 @@ class Matcher:
         return {w for w in words_ if self._key(w) in self.anchors}
 
     def find(self, text: str) -> list[Hit]:
+        if not self.keys:
+            return []
         norm = normalise(text)
         anchored = self._anchored(set(_WORD.findall(norm)))
         if not anchored:

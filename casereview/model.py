@@ -37,7 +37,7 @@ Label = Annotated[str, BeforeValidator(_label, json_schema_input_type=str | int)
 
 
 class Part(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
 # --- review/review.yml -------------------------------------------------------------------

@@ -74,6 +74,8 @@ def find(pattern: re.Pattern, text: str) -> list[tuple[str, int]]:
 def footnote_definitions(text: str) -> dict[str, str]:
     """Footnote name -> its text, from `[^name]: text` blocks."""
     out = {}
+    if "[^" not in text:  # most texts have none: spare them the block split
+        return out
     for block in blocks(text):
         if block.kind == "footnote":
             m = FOOTNOTE_DEF.match(block.text.lstrip())
