@@ -242,3 +242,30 @@ def test_table_columns_follow_their_content():
                        f"| 1 | {long} | done |\n| 2 | {long} | in progress |\n")
     assert re.search(r"columns: \(auto, [\d.]+fr, auto\)", typ), typ
     assert "table.header(" in typ
+
+
+# --- Typst's process -----------------------------------------------------------------------
+
+def test_a_broken_layout_override_names_typst_error(tmp_path):
+    workspace = shutil.copytree(MINIMAL, tmp_path / "ws")
+    (workspace / "templates").mkdir(exist_ok=True)
+    (workspace / "templates" / "pdf.typ").write_text("#let broken = (\n", encoding="utf-8")
+    with pytest.raises(pdf.PdfError) as failed:
+        pdf.typeset(_rendered(workspace, "broken"))
+    assert str(failed.value) == "typst could not typeset broken.pdf: unclosed delimiter"
+
+
+def _resident_mb() -> float:
+    status = Path("/proc/self/status").read_text(encoding="utf-8")
+    return int(re.search(r"VmRSS:\s+(\d+) kB", status)[1]) / 1024
+
+
+def test_typesetting_leaves_no_memory_behind(example):
+    """In-process, the typst package keeps what it memoised (about 100 MB per typesetting of
+    the example) for the life of the process; its own process gives it all back."""
+    rendered, _ = example
+    pdf.typeset(rendered)
+    before = _resident_mb()
+    for _ in range(3):
+        pdf.typeset(rendered)
+    assert _resident_mb() - before < 30

@@ -4,20 +4,22 @@ pandoc (from pypandoc-binary) runs `templates/pdf.lua`, which keeps paragraph nu
 start of their paragraphs as link targets and sizes table columns from their content; the
 Typst it writes follows the layout of `templates/pdf.typ` (A4, title page, contents, footer
 with the version label and "Page X of Y", the draft mark), and the `typst` package compiles
-the whole to PDF in-process. Everything that varies reaches Typst as `sys.inputs` strings.
+the whole to PDF in a child process (typst_process.py). Everything that varies reaches Typst
+as `sys.inputs` strings.
 
 The same rendering gives the same bytes: only Typst's embedded fonts are used (never the
 machine's), and the PDF's dates are the rendering's build date.
 """
 from __future__ import annotations
 
+import json
 import subprocess
+import sys
 from datetime import date, datetime, time, timezone
 from functools import cache
 from pathlib import Path
 
 import pypandoc
-import typst
 
 from ..render import PACKAGED, Rendered, template_file
 
@@ -36,14 +38,26 @@ def write(rendered: Rendered, stage: Path) -> list[Path]:
 
 
 def typeset(rendered: Rendered) -> tuple[bytes, list[str]]:
-    """The PDF's bytes, and Typst's warnings (none expected: the tests hold it to that)."""
+    """The PDF's bytes, and Typst's warnings (none expected: the tests hold it to that).
+    Typst runs in a child process, which returns all its memory when it ends
+    (see typst_process.py)."""
+    request = {"source": source(rendered), "inputs": inputs(rendered),
+               "timestamp": timestamp(rendered.build_date)}
+    proc = subprocess.run([sys.executable, "-m", "casereview.writers.typst_process"],
+                          input=json.dumps(request).encode("utf-8"), capture_output=True,
+                          check=False)
+    report = _last_json_line(proc.stderr.decode("utf-8", "replace"))
+    if proc.returncode or "warnings" not in report:
+        why = report.get("error") or proc.stderr.decode("utf-8", "replace").strip()
+        raise PdfError(f"typst could not typeset {rendered.name}.pdf: {why}")
+    return proc.stdout, report["warnings"]
+
+
+def _last_json_line(text: str) -> dict:
     try:
-        pdf, warnings = typst.compile_with_warnings(
-            source(rendered).encode("utf-8"), format="pdf", ignore_system_fonts=True,
-            sys_inputs=inputs(rendered), timestamp=timestamp(rendered.build_date))
-    except typst.TypstError as exc:
-        raise PdfError(f"typst could not typeset {rendered.name}.pdf: {exc}") from None
-    return pdf, [str(w) for w in warnings]
+        return json.loads(text.strip().rsplit("\n", 1)[-1])
+    except ValueError:
+        return {}
 
 
 def source(rendered: Rendered) -> str:
