@@ -11,8 +11,9 @@ from . import prose
 from .assemble import agency_of
 from .dates import PartialDate
 from .diagnostics import Diagnostic, Severity
-from .load import Path_, SourceDoc, Sources, dotted
+from .load import REFERENCE_DOCX, Path_, SourceDoc, Sources, dotted
 from .model import CaseReview
+from .writers import docx_styles
 
 WARN = Severity.WARNING
 
@@ -287,4 +288,23 @@ def _date_range(c, file, block) -> Iterator[Diagnostic]:
                    "write the range as [[chronology 2013-09..2014-08-31]]", line=block.line)
 
 
-RULES = [agencies, questions, subjects, chronology, recommendations, prose_references]
+# --- templates -------------------------------------------------------------------------------
+
+def reference_document(c: Checker) -> Iterator[Diagnostic]:
+    """A workspace's own Word styles must be a DOCX holding the styles the layout uses."""
+    if c.sources.reference_docx is None:
+        return
+    start = "start from `casereview template reference.docx`, which has them all, and restyle it in Word"
+    try:
+        missing = docx_styles.missing_styles(c.sources.reference_docx)
+    except docx_styles.NotADocx:
+        yield Diagnostic(REFERENCE_DOCX, 1, 1, "", "is not a Word document (.docx)",
+                         f"save it from Word as a .docx, or {start}")
+        return
+    if missing:
+        yield Diagnostic(REFERENCE_DOCX, 1, 1, "", "lacks the styles casereview's layout uses: "
+                         + ", ".join(missing), f"add them in Word, or {start}")
+
+
+RULES = [agencies, questions, subjects, chronology, recommendations, prose_references,
+         reference_document]

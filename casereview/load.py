@@ -19,6 +19,7 @@ Path_ = tuple[str | int, ...]
 
 #: workspace folders read, and what each holds
 YAML_FILES = ("review", "terms", "panel", "family", "references", "conclusions", "recommendations")
+REFERENCE_DOCX = "templates/reference.docx"
 
 
 class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
@@ -73,6 +74,7 @@ class Sources:
     root: Path
     docs: dict[str, SourceDoc] = field(default_factory=dict)
     newest: float = 0.0          # modification time of the newest source file
+    reference_docx: bytes | None = None   # the workspace's own Word styles, when it has them
 
     def get(self, path: str) -> SourceDoc | None:
         return self.docs.get(path)
@@ -108,6 +110,10 @@ def workspace(root: Path, names=YAML_FILES, sections: bool = True,
         doc = markdown_doc(rel, text) if file.suffix == ".md" else yaml_doc(rel, text)
         doc.text = text
         sources.docs[rel] = doc
+    reference = root / REFERENCE_DOCX
+    if reference.is_file():
+        sources.reference_docx = reference.read_bytes()
+        sources.newest = max(sources.newest, reference.stat().st_mtime)
     return sources
 
 

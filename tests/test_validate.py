@@ -1,4 +1,7 @@
 """Broken workspaces: each problem reported with file:line:col, field, what is wrong and the fix."""
+import subprocess
+
+import pypandoc
 import pytest
 
 from conftest import edit, messages
@@ -108,3 +111,26 @@ def test_cross_file_rules_still_run_when_one_imr_is_broken(minimal):
     for rel, old, new in CASES["impossible date"][0] + CASES["unresolved references"][0]:
         edit(minimal, rel, old, new)
     assert len(messages(minimal)) == 4
+
+
+REFERENCE = "templates/reference.docx"
+START = "start from `casereview template reference.docx`, which has them all, and restyle it in Word"
+
+
+def test_a_reference_document_that_is_not_a_docx(minimal):
+    (minimal / "templates").mkdir(exist_ok=True)
+    (minimal / REFERENCE).write_bytes(b"Styles for the report, typed in a text editor")
+    assert messages(minimal) == [f"{REFERENCE}:1:1: is not a Word document (.docx); save it from "
+                                 f"Word as a .docx, or {START}"]
+
+
+def test_a_reference_document_without_the_layout_styles(minimal):
+    """pandoc's own reference document has Word's styles but not casereview's."""
+    plain = subprocess.run([pypandoc.get_pandoc_path(), "--print-default-data-file",
+                            "reference.docx"], capture_output=True, check=True).stdout
+    (minimal / "templates").mkdir(exist_ok=True)
+    (minimal / REFERENCE).write_bytes(plain)
+    assert messages(minimal) == [f"{REFERENCE}:1:1: lacks the styles casereview's layout uses: "
+                                 f"Title Meta, Draft Mark, Table Text, Header, Footer, TOC 1; "
+                                 f"add them in Word, or {START}"]
+

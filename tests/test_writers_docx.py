@@ -11,8 +11,10 @@ from pathlib import Path
 import docx
 import pytest
 from docx.enum.section import WD_ORIENT
+from docx.shared import RGBColor
 from lxml import etree
 
+from casereview.commands import template
 from casereview.commands.check import check
 from casereview.render import render
 from casereview.writers import docx as docx_writer
@@ -266,3 +268,18 @@ def test_libreoffice_opens_it_and_prints_the_whole_report(example, tmp_path):
     assert wide and "Appendix 1" in texts[wide[0]]
     version = example.rendered.info.version
     assert all(version in t and f"of {len(pdf.pages)}" in t for t in texts)
+
+
+def test_a_workspace_reference_document_restyles_the_report(tmp_path):
+    """`casereview template reference.docx`, restyled in Word (here: python-docx), is used."""
+    workspace = shutil.copytree(MINIMAL, tmp_path / "ws")
+    reference = template.copy(workspace, "reference.docx")
+    styles = docx.Document(str(reference))
+    styles.styles["Heading 1"].font.color.rgb = RGBColor.from_string("7B2C83")
+    styles.styles["Normal"].font.name = "Georgia"
+    styles.save(str(reference))
+    assert check(workspace).report.errors == []
+    built = Built(workspace, tmp_path / "out")
+    assert str(built.doc.styles["Heading 1"].font.color.rgb) == "7B2C83"
+    assert built.doc.styles["Normal"].font.name == "Georgia"
+    assert built.texts("Heading 1")[0].startswith("1.")

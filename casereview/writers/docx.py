@@ -24,17 +24,18 @@ PANDOC_ARGS = ("--toc", "--toc-depth=1", "--metadata=toc-title:Contents")
 def write(rendered: Rendered, stage: Path) -> list[Path]:
     target = stage / "dist" / f"{rendered.name}.docx"
     target.parent.mkdir(parents=True, exist_ok=True)
-    doc = python_docx.Document(io.BytesIO(convert(rendered.markdown)))
+    doc = python_docx.Document(io.BytesIO(convert(rendered.markdown, rendered.workspace)))
     docx_layout.finish(doc, rendered)
     docx_package.properties(doc, rendered)
     docx_package.save(doc, target, rendered.build_date)
     return [target]
 
 
-def convert(markdown: str) -> bytes:
-    """Markdown to DOCX bytes: the one pandoc call."""
+def convert(markdown: str, workspace: Path | None = None) -> bytes:
+    """Markdown to DOCX bytes: the one pandoc call, styled by the workspace's reference
+    document or the generated one."""
     with tempfile.TemporaryDirectory(prefix="casereview-docx-") as tmp:
         out = Path(tmp) / "pandoc.docx"
         pypandoc.convert_text(markdown, "docx", format="markdown", outputfile=str(out),
-                              extra_args=[f"--reference-doc={reference_docx()}", *PANDOC_ARGS])
+                              extra_args=[f"--reference-doc={reference_docx(workspace)}", *PANDOC_ARGS])
         return out.read_bytes()

@@ -22,6 +22,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor, Twips
 
+from ..load import REFERENCE_DOCX
+from .docx_styles import LAYOUT_STYLES
 from .docx_xml import element
 
 FONT = "Arial"                       # Liberation Sans stands in for it where Arial is missing
@@ -57,14 +59,20 @@ NEW_STYLES = {
     "Footer": ("Normal", 9, None, GREY, WD_ALIGN_PARAGRAPH.CENTER),
     "TOC 1": ("Normal", 11, None, INK, None),
 }
-BUILT_IN = {"Header": ("header", "Header"), "Footer": ("footer", "Footer"), "TOC 1": ("toc 1", "TOC1")}
+# Word knows these by its own names (LAYOUT_STYLES gives every new style's id)
+BUILT_IN = {"Header": "header", "Footer": "footer", "TOC 1": "toc 1"}
 
 _lock = threading.Lock()
 _cached: Path | None = None
 
 
-def reference_docx() -> Path:
-    """The path of the reference document, built on first use and kept for the process."""
+def reference_docx(workspace: Path | None = None) -> Path:
+    """The workspace's own reference document (templates/reference.docx) when it has one
+    (check has made sure it holds the layout's styles), else the generated one, built on
+    first use and kept for the process."""
+    own = workspace / REFERENCE_DOCX if workspace else None
+    if own and own.is_file():
+        return own
     global _cached
     with _lock:
         if _cached is None:
@@ -103,8 +111,9 @@ def restyle(doc) -> None:
         style.base_style = styles[base]
         paragraph_style(style, size, bold, None, colour, 0, 0 if name != "Title Meta" else 6)
         style.paragraph_format.alignment = align
-        if name in BUILT_IN:                         # Word knows these by their own names
-            style.element.name_val, style.element.styleId = BUILT_IN[name]
+        style.element.styleId = LAYOUT_STYLES[name]
+        if name in BUILT_IN:
+            style.element.name_val = BUILT_IN[name]
             style.element.attrib.pop(qn("w:customStyle"), None)
     for name in ("Title", "Subtitle", "Date"):
         styles[name].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
