@@ -27,6 +27,11 @@ def _parser() -> argparse.ArgumentParser:
                        help="comma-separated, among html, docx, pdf, md (default: html,docx,pdf)")
     publish = sub.add_parser("publish", help="the final gate: build, scan, write the manifest")
     _workspace(publish)
+    template = sub.add_parser("template", help="copy a packaged template into templates/ to "
+                              "change it (no name: list them)")
+    template.add_argument("name", nargs="?", help="e.g. reference.docx, pdf.typ, "
+                          "blocks/paragraph.md.j2")
+    template.add_argument("--workspace", type=Path, default=Path("."))
     identities = sub.add_parser("identities", help="the identity register")
     hashing = identities.add_subparsers(dest="action", required=True).add_parser(
         "hash", help="write the register as salted hashes, safe to commit")
@@ -157,6 +162,19 @@ def _nothing_written() -> int:
     return EXIT_ERRORS
 
 
+def _template(args) -> int:
+    from .commands.template import TemplateRefused, copy, names
+    if not args.name:
+        print("\n".join(names()))
+        return EXIT_OK
+    try:
+        path = copy(args.workspace, args.name)
+    except TemplateRefused as refused:
+        return _usage(str(refused))
+    print(f"wrote {path}: it now overrides the packaged {args.name}")
+    return EXIT_OK
+
+
 def _identities(args) -> int:
     from .commands.identities import hashed
     try:
@@ -213,7 +231,7 @@ def _tracker_update(args) -> int:
 
 
 COMMANDS = {"check": _check, "schema": _schema, "build": _build, "publish": _publish,
-            "identities": _identities, "tracker": _tracker, "tracker-update": _tracker_update}
+            "template": _template, "identities": _identities, "tracker": _tracker, "tracker-update": _tracker_update}
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -66,3 +66,28 @@ def test_build_py_checks_then_builds_the_example(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "0 error(s), 2 warning(s)" in result.stdout
     assert (ROOT / "dist" / "scr-b1-final-version-publication-13-06-2016.md").exists()
+
+
+def test_template_lists_then_copies_a_packaged_template_once(minimal):
+    listed = run("template", cwd=minimal).stdout.splitlines()
+    assert {"reference.docx", "pdf.typ", "blocks/paragraph.md.j2", "site/casereview.css"} <= set(listed)
+    copied = run("template", "blocks/paragraph.md.j2", cwd=minimal)
+    assert copied.returncode == 0
+    target = minimal / "templates" / "blocks" / "paragraph.md.j2"
+    assert copied.stdout.strip() == (f"wrote {target.relative_to(minimal)}: it now overrides the "
+                                     "packaged blocks/paragraph.md.j2")
+    packaged = ROOT / "casereview" / "templates" / "blocks" / "paragraph.md.j2"
+    assert target.read_bytes() == packaged.read_bytes()
+    again = run("template", "blocks/paragraph.md.j2", cwd=minimal)
+    assert again.returncode == 2
+    assert again.stderr.strip() == (f"{target.relative_to(minimal)} already exists: it is the "
+                                    "override; edit it, or delete it to start again from the "
+                                    "packaged one")
+
+
+def test_template_refuses_an_unknown_name_with_a_suggestion(minimal):
+    result = run("template", "refrence.docx", cwd=minimal)
+    assert result.returncode == 2
+    assert result.stderr.strip() == ("`refrence.docx` is not a packaged template; did you mean "
+                                     "`reference.docx`?")
+    assert not (minimal / "templates" / "refrence.docx").exists()
