@@ -41,16 +41,22 @@ def typeset(rendered: Rendered) -> tuple[bytes, list[str]]:
     """The PDF's bytes, and Typst's warnings (none expected: the tests hold it to that).
     Typst runs in a child process, which returns all its memory when it ends
     (see typst_process.py)."""
-    request = {"source": source(rendered), "inputs": inputs(rendered),
-               "timestamp": timestamp(rendered.build_date)}
-    proc = subprocess.run([sys.executable, "-m", "casereview.writers.typst_process"],
-                          input=json.dumps(request).encode("utf-8"), capture_output=True,
-                          check=False)
-    report = _last_json_line(proc.stderr.decode("utf-8", "replace"))
-    if proc.returncode or "warnings" not in report:
-        why = report.get("error") or proc.stderr.decode("utf-8", "replace").strip()
+    # started first, the child loads Typst while pandoc converts the Markdown
+    with subprocess.Popen([sys.executable, "-m", "casereview.writers.typst_process"],
+                          stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                          stderr=subprocess.PIPE) as child:
+        try:
+            request = {"source": source(rendered), "inputs": inputs(rendered),
+                       "timestamp": timestamp(rendered.build_date)}
+        except BaseException:
+            child.kill()
+            raise
+        pdf, errors = child.communicate(json.dumps(request).encode("utf-8"))
+    report = _last_json_line(errors.decode("utf-8", "replace"))
+    if child.returncode or "warnings" not in report:
+        why = report.get("error") or errors.decode("utf-8", "replace").strip()
         raise PdfError(f"typst could not typeset {rendered.name}.pdf: {why}")
-    return proc.stdout, report["warnings"]
+    return pdf, report["warnings"]
 
 
 def _last_json_line(text: str) -> dict:
