@@ -77,16 +77,18 @@ def sections(metas: dict[str, SectionMeta], bodies: dict[str, str], terms_: Term
     for number, (path, meta) in enumerate(sorted(metas.items()), start=1):
         title = meta.title or (questions[meta.question].text.strip() if meta.question in questions
                                else section_id(path).replace("-", " ").capitalize())
-        out.append(Section(id=section_id(path), number=number, title=title, kind=meta.kind,
-                           question=meta.question, body=bodies.get(path, ""), file=path))
+        out.append(Section.model_construct(
+            id=section_id(path), number=number, title=title, kind=meta.kind,
+            question=meta.question, body=bodies.get(path, ""), file=path))
     return out
 
 
 def review(parts: dict[str, Part], bodies: dict[str, str]) -> CaseReview:
-    """The whole review from parts that all validated."""
+    """The whole review from parts that all validated: assembled, not validated again
+    (which would cost building a validator for the whole model on every check)."""
     terms_ = terms(parts["review/terms.yml"])
     folder = lambda name: {p: v for p, v in parts.items() if p.startswith(name + "/")}  # noqa: E731
-    return CaseReview(
+    return CaseReview.model_construct(
         info=parts["review/review.yml"], terms=terms_, panel=parts["review/panel.yml"],
         family=parts["review/family.yml"], references=parts["review/references.yml"],
         conclusions=conclusions(parts["review/conclusions.yml"]),
