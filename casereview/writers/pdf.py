@@ -13,6 +13,7 @@ machine's), and the PDF's dates are the rendering's build date.
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from datetime import date, datetime, time, timezone
@@ -44,7 +45,7 @@ def typeset(rendered: Rendered) -> tuple[bytes, list[str]]:
     # started first, the child loads Typst while pandoc converts the Markdown
     with subprocess.Popen([sys.executable, "-m", "casereview.writers.typst_process"],
                           stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                          stderr=subprocess.PIPE) as child:
+                          stderr=subprocess.PIPE, env=_child_env()) as child:
         try:
             request = {"source": source(rendered), "inputs": inputs(rendered),
                        "timestamp": timestamp(rendered.build_date)}
@@ -57,6 +58,14 @@ def typeset(rendered: Rendered) -> tuple[bytes, list[str]]:
         why = report.get("error") or errors.decode("utf-8", "replace").strip()
         raise PdfError(f"typst could not typeset {rendered.name}.pdf: {why}")
     return pdf, report["warnings"]
+
+
+def _child_env() -> dict[str, str]:
+    """The child imports this very casereview, installed or not (build.py runs it from the
+    source folder without installing it)."""
+    here = str(Path(__file__).resolve().parents[2])
+    return {**os.environ, "PYTHONPATH": os.pathsep.join(
+        p for p in (here, os.environ.get("PYTHONPATH", "")) if p)}
 
 
 def _last_json_line(text: str) -> dict:
