@@ -73,12 +73,15 @@ def run_once(command: list[str], cwd: Path | None = None, ok=(0,)):
 
 def interleaved(commands: dict[str, tuple], runs: int) -> dict[str, tuple[float, float, float]]:
     """name -> (median s, largest process's peak MB, all processes' peak MB), running each
-    command once per round; a command printing a number reports that instead of its time."""
+    command once per round after a first round that only warms up (the machines here evict
+    idle files from memory, pandoc's 150 MB binary among them); a command printing a number
+    reports that instead of its time."""
     samples: dict[str, list] = {name: [] for name in commands}
-    for _ in range(runs):
+    for round_ in range(runs + 1):        # round 0 warms the disk cache and is not counted
         for name, (command, cwd, ok, printed) in commands.items():
             seconds, peak, tree, out = run_once(command, cwd, ok)
-            samples[name].append((float(out) if printed else seconds, peak, tree))
+            if round_:
+                samples[name].append((float(out) if printed else seconds, peak, tree))
     return {name: (statistics.median(s[0] for s in got),
                    NAN if commands[name][3] else max(s[1] for s in got),
                    NAN if commands[name][3] else max(s[2] for s in got))
@@ -204,7 +207,7 @@ def report(results: dict, runs: int) -> str:
              f"`python benchmarks/run.py` on {platform.node() and 'this machine'}: "
              f"{os.cpu_count()} cores, Python {platform.python_version()}, pandoc "
              f"{pypandoc.get_pandoc_version()}. Median of {runs} rounds, each running every command "
-             "once, in turn, as a fresh process. "
+             "once, in turn, as a fresh process, after one round to warm up. "
              "*Peak MB* is the largest process's maximum resident set (what GNU time reports); "
              "*all processes MB* is the highest sum, sampled every 10 ms, of the proportional "
              "set sizes (shared pages divided among the processes sharing them) of the command "
