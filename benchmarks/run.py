@@ -206,8 +206,8 @@ def report(results: dict, runs: int) -> str:
     lines = ["# Benchmark results", "",
              f"`python benchmarks/run.py` on {platform.node() and 'this machine'}: "
              f"{os.cpu_count()} cores, Python {platform.python_version()}, pandoc "
-             f"{pypandoc.get_pandoc_version()}. Median of {runs} rounds, each running every command "
-             "once, in turn, as a fresh process, after one round to warm up. "
+             f"{pypandoc.get_pandoc_version()}. Median of {runs} rounds, each running every "
+             "command once, in turn, as a fresh process, after one round to warm up. "
              "*Peak MB* is the largest process's maximum resident set (what GNU time reports); "
              "*all processes MB* is the highest sum, sampled every 10 ms, of the proportional "
              "set sizes (shared pages divided among the processes sharing them) of the command "
@@ -217,7 +217,8 @@ def report(results: dict, runs: int) -> str:
         if factor == "tracker":
             continue
         lines += [f"## {factor}× the Child B1 example", "", *header]
-        lines += [f"| {name} | {t:.3f} | {_mb(m)} | {_mb(tree)} |" for name, (t, m, tree) in rows.items()]
+        lines += [f"| {name} | {t:.3f} | {_mb(m)} | {_mb(tree)} |"
+                  for name, (t, m, tree) in rows.items()]
         lines += ["", f"Whole build against bare pandoc (docx) + bare pandoc/typst (pdf) + bare "
                   f"mkdocs one after the other ({_bare(rows):.2f} s): "
                   f"**{rows['build html,docx,pdf'][0] / _bare(rows):.2f}×**.", ""]
@@ -245,7 +246,8 @@ def targets(results: dict) -> list[str]:
         ratio = one["build html,docx,pdf"][0] / _bare(one)
         row("whole build of the example ≤ bare pandoc docx + pandoc/typst pdf + mkdocs",
             f"{ratio:.2f}×", ratio <= 1)
-        cli, floor = one["check (CLI)"][0], one["python start + pydantic and PyYAML imports (no work)"][0]
+        cli = one["check (CLI)"][0]
+        floor = one["python start + pydantic and PyYAML imports (no work)"][0]
         row("`check` ≤ 0.3 s on the example", f"{cli:.3f} s as a fresh CLI process, of which "
             f"{floor:.3f} s is starting Python and importing pydantic and PyYAML; "
             f"{one['check (in process)'][0]:.3f} s of work in a running process", cli <= 0.3)
@@ -263,7 +265,8 @@ def targets(results: dict) -> list[str]:
         row("output scan of all three formats ≤ 0.5 s", f"{scan:.3f} s", scan <= 0.5)
     if "tracker" in results:
         seconds, peak, _ = next(iter(results["tracker"].values()))
-        row("tracker, 200 reviews / 5,000 rows ≤ 2 s, ≤ 300 MB", f"{seconds:.2f} s, {peak:.0f} MB",
+        row("tracker, 200 reviews / 5,000 rows ≤ 2 s, ≤ 300 MB",
+            f"{seconds:.2f} s, {peak:.0f} MB",
             seconds <= 2 and peak <= 300)
     return out + [""]
 

@@ -294,7 +294,8 @@ def reference_document(c: Checker) -> Iterator[Diagnostic]:
     """A workspace's own Word styles must be a DOCX holding the styles the layout uses."""
     if c.sources.reference_docx is None:
         return
-    start = "start from `casereview template reference.docx`, which has them all, and restyle it in Word"
+    start = ("start from `casereview template reference.docx`, which has them all, and restyle "
+             "it in Word")
     try:
         missing = docx_styles.missing_styles(c.sources.reference_docx)
     except docx_styles.NotADocx:

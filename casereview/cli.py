@@ -231,7 +231,8 @@ def _tracker_update(args) -> int:
 
 
 COMMANDS = {"check": _check, "schema": _schema, "build": _build, "publish": _publish,
-            "template": _template, "identities": _identities, "tracker": _tracker, "tracker-update": _tracker_update}
+            "template": _template, "identities": _identities, "tracker": _tracker,
+            "tracker-update": _tracker_update}
 
 if __name__ == "__main__":
     sys.exit(main())

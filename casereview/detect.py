@@ -69,8 +69,8 @@ FULL_DATE = re.compile(
     rf"|[0-9]{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}\s*,?\s+[0-9]{{4}}"
     rf"|{MONTH}\s+[0-9]{{1,2}}(?:st|nd|rd|th)?,?\s+[0-9]{{4}}"
     rf"|[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}})(?![\w/-]|[.][0-9])", re.I)
-DOB_CUE = re.compile(r"[bd](?<![\w.].)(?:(?<=[bB])orn|(?<=[dD])(?:ate\s+of\s+birth|\.\s?o\.\s?b\.?|ob))"
-                     r"(?![\w])", re.I)
+DOB_CUE = re.compile(r"[bd](?<![\w.].)(?:(?<=[bB])orn"
+                     r"|(?<=[dD])(?:ate\s+of\s+birth|\.\s?o\.\s?b\.?|ob))(?![\w])", re.I)
 # what may stand between a cue and its date: no clause break ("born, until 27 August 2014")
 # and no word that moves to another time ("born two years before 3 May 2012")
 DOB_GAP = re.compile(r"(?:[^,;!?.]|\.(?!\s))*", re.S)

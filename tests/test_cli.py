@@ -70,7 +70,8 @@ def test_build_py_checks_then_builds_the_example(tmp_path):
 
 def test_template_lists_then_copies_a_packaged_template_once(minimal):
     listed = run("template", cwd=minimal).stdout.splitlines()
-    assert {"reference.docx", "pdf.typ", "blocks/paragraph.md.j2", "site/casereview.css"} <= set(listed)
+    assert {"reference.docx", "pdf.typ", "blocks/paragraph.md.j2",
+            "site/casereview.css"} <= set(listed)
     copied = run("template", "blocks/paragraph.md.j2", cwd=minimal)
     assert copied.returncode == 0
     target = minimal / "templates" / "blocks" / "paragraph.md.j2"

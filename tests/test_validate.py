@@ -114,7 +114,8 @@ def test_cross_file_rules_still_run_when_one_imr_is_broken(minimal):
 
 
 REFERENCE = "templates/reference.docx"
-START = "start from `casereview template reference.docx`, which has them all, and restyle it in Word"
+START = ("start from `casereview template reference.docx`, which has them all, and restyle it "
+         "in Word")
 
 
 def test_a_reference_document_that_is_not_a_docx(minimal):

@@ -36,6 +36,7 @@ def convert(markdown: str, workspace: Path | None = None) -> bytes:
     document or the generated one."""
     with tempfile.TemporaryDirectory(prefix="casereview-docx-") as tmp:
         out = Path(tmp) / "pandoc.docx"
+        styles = f"--reference-doc={reference_docx(workspace)}"
         pypandoc.convert_text(markdown, "docx", format="markdown", outputfile=str(out),
-                              extra_args=[f"--reference-doc={reference_docx(workspace)}", *PANDOC_ARGS])
+                              extra_args=[styles, *PANDOC_ARGS])
         return out.read_bytes()
