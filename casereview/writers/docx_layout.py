@@ -14,9 +14,12 @@ from docx.shared import Twips
 
 from ..render import Rendered
 from .docx_reference import HEADER_GAP, MARGIN, PAGE_H, PAGE_W, TEXT_W
+from .docx_styles import LAYOUT_STYLES
 from .docx_xml import element, field, paragraph, run, set_child, style_of, text_of
 
 TITLE_BLOCK = ("Title", "Subtitle", "Author", "Date", "AbstractTitle", "Abstract")
+TITLE_META, DRAFT_MARK, TABLE_TEXT = (LAYOUT_STYLES[n] for n in ("Title Meta", "Draft Mark",
+                                                                 "Table Text"))
 # twips: a (generous) character of 9.5pt Arial in the header row (bold) and in the body; the
 # cell's padding
 HEAD_CHAR, CHAR, PAD = 118, 100, 240
@@ -42,10 +45,10 @@ def title_page(body, rendered: Rendered) -> None:
             break
         block.append(el)
     info, shown = rendered.info, " ".join(text_of(p) for p in block)
-    lines = [] if info.partnership in shown else [("TitleMeta", info.partnership)]
-    lines += [("TitleMeta", info.version), ("TitleMeta", f"Status: {info.status.capitalize()}")]
+    lines = [] if info.partnership in shown else [(TITLE_META, info.partnership)]
+    lines += [(TITLE_META, info.version), (TITLE_META, f"Status: {info.status.capitalize()}")]
     if rendered.draft:
-        lines.append(("DraftMark", rendered.mark))
+        lines.append((DRAFT_MARK, rendered.mark))
     anchor = block[-1] if block else None
     for style, text in lines:
         p = paragraph(style, text)
@@ -139,7 +142,7 @@ def table(tbl, width: int) -> None:
     repeat_header(rows[0])
     for style in tbl.iter(qn("w:pStyle")):
         if style.get(qn("w:val")) == "Compact":
-            style.set(qn("w:val"), "TableText")
+            style.set(qn("w:val"), TABLE_TEXT)
     tblpr = tbl.find(qn("w:tblPr"))
     set_child(tblpr, "w:tblW", ("w:tblStyle",), type="pct", w="5000")
     set_child(tblpr, "w:tblLayout", ("w:tblStyle", "w:tblW", "w:jc", "w:tblInd", "w:tblBorders"),
