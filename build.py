@@ -10,7 +10,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from casereview.cli import main  # noqa: E402
+from casereview.cli import leave, main  # noqa: E402
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -19,5 +19,5 @@ if __name__ == "__main__":
     parser.add_argument("--strict", action="store_true")
     args = parser.parse_args()
     options = (["--strict"] if args.strict else []) + (["--format", args.format] if args.format else [])
-    sys.exit(main(["check", args.workspace, *options[:1 if args.strict else 0]])
-             or main(["build", args.workspace, *options]))
+    leave(main(["check", args.workspace, *options[:1 if args.strict else 0]])
+          or main(["build", args.workspace, *options]))
