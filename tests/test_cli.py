@@ -60,6 +60,44 @@ def test_build_writes_markdown_and_a_failed_build_keeps_the_old_output(minimal):
     assert not list(minimal.glob(".casereview-build-*"))
 
 
+def test_build_takes_a_workspace_path_relative_to_the_current_folder(minimal):
+    result = run("build", minimal.name, "--format", "html", cwd=minimal.parent)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == f"wrote {minimal.name}/site/index.html"
+    assert (minimal / "site" / "index.html").is_file()
+
+
+def test_a_broken_mkdocs_yml_is_named_with_its_line_and_nothing_is_written(minimal):
+    assert run("build", str(minimal), "--format", "html").returncode == 0
+    before = (minimal / "site" / "index.html").read_bytes()
+    (minimal / "mkdocs.yml").write_text("site_name: x\ntheme:\n  name: no-such-theme\n")
+    result = run("build", str(minimal), "--format", "html")
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[-2:] == [
+        "mkdocs.yml:2: theme: Unrecognised theme name: 'no-such-theme'. The available installed "
+        "themes are: mkdocs, readthedocs, material; correct it in mkdocs.yml, or delete the file "
+        "to use casereview's site defaults",
+        "nothing was written; the previous outputs are unchanged"]
+    (minimal / "mkdocs.yml").write_text("site_name: x\nnav: [\n")
+    assert run("build", str(minimal), "--format", "html").stderr.splitlines()[-2] == (
+        "mkdocs.yml:3:1: not valid YAML: expected the node content, but found '<stream end>'; "
+        "correct it in mkdocs.yml")
+    assert (minimal / "site" / "index.html").read_bytes() == before
+
+
+def test_a_broken_pdf_layout_is_named_without_a_traceback(minimal):
+    (minimal / "templates").mkdir()
+    (minimal / "templates" / "pdf.typ").write_text("#let broken = (\n", encoding="utf-8")
+    result = run("build", str(minimal), "--format", "pdf")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.splitlines()[-2:] == [
+        "typst could not typeset lcspr-t-draft-0-1.pdf: unclosed delimiter; the workspace's "
+        "templates/pdf.typ is used: correct it, or delete it to use the packaged one",
+        "nothing was written; the previous outputs are unchanged"]
+    assert not (minimal / "dist").exists()
+
+
 def test_build_py_checks_then_builds_the_example(tmp_path):
     result = subprocess.run([sys.executable, "build.py", "--format", "md"], cwd=ROOT,
                             capture_output=True, text=True)

@@ -252,7 +252,9 @@ def test_a_broken_layout_override_names_typst_error(tmp_path):
     (workspace / "templates" / "pdf.typ").write_text("#let broken = (\n", encoding="utf-8")
     with pytest.raises(pdf.PdfError) as failed:
         pdf.typeset(_rendered(workspace, "broken"))
-    assert str(failed.value) == "typst could not typeset broken.pdf: unclosed delimiter"
+    assert str(failed.value) == ("typst could not typeset broken.pdf: unclosed delimiter; the "
+                                 "workspace's templates/pdf.typ is used: correct it, or delete it "
+                                 "to use the packaged one")
 
 
 def _resident_mb() -> float:

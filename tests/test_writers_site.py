@@ -75,7 +75,24 @@ def test_a_published_review_carries_no_draft_mark(loaded):
     assert all(p["mark"] == [] for p in loaded.values())
 
 
-def test_every_page_of_a_draft_says_so(draft_site):
-    for page in audit(draft_site, pages(draft_site)):
+@pytest.fixture(scope="module")
+def draft_loaded(draft_site):
+    return audit(draft_site, pages(draft_site))
+
+
+def test_every_page_of_a_draft_says_so(draft_loaded):
+    for page in draft_loaded:
         assert len(page["mark"]) == 1, page["page"]
         assert page["mark"][0].startswith("DRAFT — NOT FOR PUBLICATION · LCSPR T DRAFT 0.1 · built ")
+
+
+def test_a_workspace_without_mkdocs_yml_gets_casereviews_private_defaults(draft_site,
+                                                                          draft_loaded):
+    # built with the repository's own mkdocs.yml in the current folder: it must not be read
+    index = (draft_site / "index.html").read_text(encoding="utf-8")
+    assert "<title>Local Child Safeguarding Practice Review – Child T</title>" in index
+    assert "Child B1" not in index and "fonts.googleapis" not in index
+    for page in draft_loaded:
+        assert page["violations"] == [], page["page"]
+        assert {re.match(r"https?://([^/:]+)", url)[1] for url in page["requests"]
+                if url.startswith("http")} == {"127.0.0.1"}, page["page"]

@@ -23,10 +23,10 @@ from pathlib import Path
 import pypandoc
 
 from ..render import PACKAGED, Rendered, template_file
+from . import WriterError
 
 
-
-class PdfError(RuntimeError):
+class PdfError(WriterError):
     """pandoc or Typst failed; the message says which and why."""
 
 
@@ -56,8 +56,18 @@ def typeset(rendered: Rendered) -> tuple[bytes, list[str]]:
     report = _last_json_line(errors.decode("utf-8", "replace"))
     if child.returncode or "warnings" not in report:
         why = report.get("error") or errors.decode("utf-8", "replace").strip()
-        raise PdfError(f"typst could not typeset {rendered.name}.pdf: {why}")
+        raise PdfError(f"typst could not typeset {rendered.name}.pdf: {why}"
+                       f"{_override_hint(rendered, 'pdf.typ')}")
     return pdf, report["warnings"]
+
+
+def _override_hint(where: Rendered | Path, name: str) -> str:
+    """What to do when the failing layout or filter is the workspace's own."""
+    own = where if isinstance(where, Path) else template_file(where.workspace, name)
+    if own == PACKAGED / name:
+        return ""
+    return f"; the workspace's templates/{name} is used: correct it, or delete it to use the " \
+           "packaged one"
 
 
 def _child_env() -> dict[str, str]:
@@ -89,7 +99,8 @@ def to_typst(markdown: str, lua_filter: Path = PACKAGED / "pdf.lua") -> str:
         input=markdown.encode("utf-8"), capture_output=True, check=False)
     if proc.returncode:
         raise PdfError(f"pandoc could not convert the Markdown to Typst: "
-                       f"{proc.stderr.decode('utf-8', 'replace').strip()}")
+                       f"{proc.stderr.decode('utf-8', 'replace').strip()}"
+                       f"{_override_hint(lua_filter, 'pdf.lua')}")
     return proc.stdout.decode("utf-8")
 
 

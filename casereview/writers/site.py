@@ -16,13 +16,14 @@ from pathlib import Path
 import pypandoc
 
 from ..render import Rendered, template_file
-from . import site_tracker
+from . import WriterError, site_tracker
 
 _SECTION = re.compile(r'<section id="([^"]+)" class="level1[^"]*">')
 _H1 = re.compile(r"<h1[^>]*>(.*?)</h1>\s*", re.S)
 _ID = re.compile(r'\bid="([^"]+)"')
 _HREF = re.compile(r'href="#([^"]+)"')
 TRACKER = "tracker.md"
+DEFAULT_CONFIG = Path(__file__).with_name("site_mkdocs.yml")
 PRINT_SLOT = '<div class="casereview-print-slot"></div>'
 
 
@@ -109,17 +110,73 @@ def _mkdocs(rendered: Rendered, docs: Path, site: Path, pages: list[Page]) -> No
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    config_file = rendered.workspace / "mkdocs.yml" if rendered.workspace else None
+    config_file = _config_file(rendered)
     tracker = [{"Recommendations tracker": TRACKER}] if (docs / TRACKER).exists() else []
     nav = [{"Overview": "index.md"}] + [{p.title: p.file} for p in pages] + tracker + \
         [{"Printable version": "print.md"}]
-    config = load_config(str(config_file) if config_file and config_file.exists() else None,
-                         docs_dir=str(docs), site_dir=str(site), nav=nav,
-                         site_name=_site_name(rendered, config_file))
-    config.extra_css = list(config.extra_css) + ["casereview.css"]
-    config.extra_javascript = list(config.extra_javascript) + ["casereview.js"]
-    logging.getLogger("mkdocs").setLevel(logging.ERROR)
-    build(config)
+    with _mkdocs_errors(config_file) as said:
+        # absolute: mkdocs reads relative folders as relative to mkdocs.yml, not to here
+        config = load_config(str(config_file), docs_dir=str(docs.resolve()),
+                             site_dir=str(site.resolve()), nav=nav,
+                             site_name=None if config_file != DEFAULT_CONFIG else rendered.title)
+        said.clear()                 # the configuration is sound: what follows is the build
+        config.extra_css = list(config.extra_css) + ["casereview.css"]
+        config.extra_javascript = list(config.extra_javascript) + ["casereview.js"]
+        build(config)
+
+
+class SiteError(WriterError):
+    """mkdocs could not build the site; the message names mkdocs.yml's line when it is at fault."""
+
+
+@contextmanager
+def _mkdocs_errors(config_file: Path):
+    """mkdocs logs each configuration error, then raises one exception counting them: turn
+    what it logged into messages naming mkdocs.yml's line, and keep it off the terminal."""
+    from mkdocs.exceptions import MkDocsException
+
+    logger, said = logging.getLogger("mkdocs"), []
+    catcher = logging.Handler(logging.ERROR)
+    catcher.emit = lambda record: said.append(record.getMessage())
+    logger.setLevel(logging.ERROR)
+    logger.addHandler(catcher)
+    logger.propagate = False
+    try:
+        yield said
+    except MkDocsException as exc:
+        raise SiteError(_config_message(config_file, said) if said else
+                        _yaml_message(config_file, exc) or
+                        f"mkdocs could not build the site: {exc}") from None
+    finally:
+        logger.removeHandler(catcher)
+
+
+def _yaml_message(config_file: Path, exc: Exception) -> str | None:
+    import yaml
+
+    cause = exc.__cause__ or exc.__context__
+    if not isinstance(cause, yaml.MarkedYAMLError) or cause.problem_mark is None:
+        return None
+    mark = cause.problem_mark
+    return (f"{config_file.name}:{mark.line + 1}:{mark.column + 1}: not valid YAML: "
+            f"{cause.problem}; correct it in {config_file.name}")
+
+
+_CONFIG_VALUE = re.compile(r"Config value '([^']+)': (.*)", re.S)
+
+
+def _config_message(config_file: Path, said: list[str]) -> str:
+    text = config_file.read_text(encoding="utf-8")
+    lines = []
+    for message in said:
+        found = _CONFIG_VALUE.match(message)
+        key, why = (found[1], found[2]) if found else ("", message)
+        at = re.search(rf"^{re.escape(key.split('.')[0])}\s*:", text, re.M) if key else None
+        line = text.count("\n", 0, at.start()) + 1 if at else 1
+        lines.append(f"{config_file.name}:{line}: {key + ': ' if key else ''}{why.rstrip('.')}; "
+                     f"correct it in {config_file.name}, or delete the file to use casereview's "
+                     "site defaults")
+    return "\n".join(lines)
 
 
 def theme_copies(site: Path) -> set[Path]:
@@ -137,9 +194,11 @@ def theme_copies(site: Path) -> set[Path]:
     return same
 
 
-def _site_name(rendered: Rendered, config_file: Path | None) -> str | None:
-    """mkdocs.yml's own site_name, or the review's title when there is no mkdocs.yml."""
-    return None if config_file and config_file.exists() else rendered.title
+def _config_file(rendered: Rendered) -> Path:
+    """The workspace's mkdocs.yml, else the packaged one (never one that happens to lie in
+    the folder the build was started from)."""
+    own = rendered.workspace / "mkdocs.yml" if rendered.workspace else None
+    return own if own and own.is_file() else DEFAULT_CONFIG
 
 
 @contextmanager
