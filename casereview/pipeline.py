@@ -7,6 +7,7 @@ replaces `site/` and `dist/`.
 """
 from __future__ import annotations
 
+import importlib
 import os
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -20,10 +21,11 @@ from . import anonymise, render, scan
 from .assemble import slug
 from .commands.check import Checked, check
 from .diagnostics import CheckFailed
-from .writers import docx, manifest, markdown, pdf, site, staging
+from .writers import manifest, site, staging
 
-WRITERS = {"html": site.write, "docx": docx.write, "pdf": pdf.write, "md": markdown.write}
-FORMATS = tuple(WRITERS)
+# each format's writer module, in the order their threads start: the longest first
+WRITERS = {"pdf": "pdf", "html": "site", "docx": "docx", "md": "markdown"}
+FORMATS = ("html", "docx", "pdf", "md")
 DEFAULT_FORMATS = ("html", "docx", "pdf")
 Progress = Callable[[str, float], None]
 
@@ -66,9 +68,12 @@ def build(workspace: Path | str = ".", formats=DEFAULT_FORMATS, strict: bool = F
 
 
 def _write(rendered, stage: Path, formats, result: BuildResult, progress) -> None:
+    formats = list(dict.fromkeys(formats))
     with ThreadPoolExecutor(max_workers=3) as pool:
-        jobs = {fmt: pool.submit(_timed, WRITERS[fmt], rendered, stage) for fmt in formats}
-        for fmt, job in jobs.items():
+        jobs = {fmt: pool.submit(_timed, fmt, rendered, stage)
+                for fmt in sorted(formats, key=list(WRITERS).index)}
+        for fmt in formats:
+            job = jobs[fmt]
             written, seconds = job.result()
             result.timings[fmt] = seconds
             if progress:
@@ -89,9 +94,12 @@ def _scan(stage: Path, checked: Checked) -> dict:
             "theme_files_verified_unchanged": len(theme), "findings": 0}
 
 
-def _timed(writer, rendered, stage):
+def _timed(fmt: str, rendered, stage):
+    """The writer runs in its thread, and is imported there: python-docx and mkdocs load while
+    pandoc converts for the other formats."""
     start = time.perf_counter()
-    return writer(rendered, stage), time.perf_counter() - start
+    writer = importlib.import_module(f"{__package__}.writers.{WRITERS[fmt]}")
+    return writer.write(rendered, stage), time.perf_counter() - start
 
 
 def _timer(result: BuildResult, progress: Progress | None):

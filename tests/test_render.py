@@ -1,9 +1,11 @@
 """One Markdown rendering through Jinja: numbers, references, footnotes, template overrides."""
+from pathlib import Path
+
 import pytest
 
 from casereview.commands.check import check
 from casereview.diagnostics import CheckFailed
-from casereview.render import render
+from casereview.render import bytecode_cache, render
 from conftest import edit
 
 
@@ -44,6 +46,18 @@ def test_a_workspace_template_overrides_the_packaged_one(minimal):
         "¶{{ b.number }} {{ prose(b.text, s.footnotes) }}\n")
     assert "¶3.1 As 1.1 says" not in rendered(minimal)
     assert "¶3.1 As [1.1](#about) says" in rendered(minimal)
+
+
+def test_compiled_templates_are_kept_but_an_edited_template_is_compiled_again(minimal):
+    override = minimal / "templates" / "blocks" / "paragraph.md.j2"
+    override.parent.mkdir(parents=True)
+    override.write_text("¶{{ b.number }} {{ prose(b.text, s.footnotes) }}\n")
+    assert "¶3.1 As [1.1](#about) says" in rendered(minimal)
+    cache = bytecode_cache()
+    assert cache.directory and any(Path(cache.directory).glob("__jinja2_*.cache"))
+    override.write_text("§{{ b.number }} {{ prose(b.text, s.footnotes) }}\n")
+    md = rendered(minimal)
+    assert "§3.1 As [1.1](#about) says" in md and "¶3.1" not in md
 
 
 def test_a_broken_template_is_reported_with_its_file_and_line(minimal):

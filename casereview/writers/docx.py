@@ -8,14 +8,12 @@ Appendix 1 is a landscape section: the Markdown carries raw OpenXML section brea
 from __future__ import annotations
 
 import io
-import tempfile
 from pathlib import Path
 
 import docx as python_docx
-import pypandoc
 
 from ..render import Rendered
-from . import docx_layout, docx_package
+from . import docx_layout, docx_package, pandoc
 from .docx_reference import reference_docx
 
 PANDOC_ARGS = ("--toc", "--toc-depth=1", "--metadata=toc-title:Contents")
@@ -34,9 +32,6 @@ def write(rendered: Rendered, stage: Path) -> list[Path]:
 def convert(markdown: str, workspace: Path | None = None) -> bytes:
     """Markdown to DOCX bytes: the one pandoc call, styled by the workspace's reference
     document or the generated one."""
-    with tempfile.TemporaryDirectory(prefix="casereview-docx-") as tmp:
-        out = Path(tmp) / "pandoc.docx"
-        styles = f"--reference-doc={reference_docx(workspace)}"
-        pypandoc.convert_text(markdown, "docx", format="markdown", outputfile=str(out),
-                              extra_args=[styles, *PANDOC_ARGS])
-        return out.read_bytes()
+    styles = f"--reference-doc={reference_docx(workspace)}"
+    return pandoc.convert(markdown, ["--from=markdown", "--to=docx", "--output=-", styles,
+                                     *PANDOC_ARGS], "write the DOCX")

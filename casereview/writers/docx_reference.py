@@ -15,7 +15,6 @@ import threading
 from pathlib import Path
 
 import docx
-import pypandoc
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml import OxmlElement
@@ -23,6 +22,7 @@ from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor, Twips
 
 from ..load import REFERENCE_DOCX
+from . import pandoc
 from .docx_styles import LAYOUT_STYLES
 from .docx_xml import element
 
@@ -85,7 +85,7 @@ def reference_docx(workspace: Path | None = None) -> Path:
 
 
 def build() -> bytes:
-    default = subprocess.run([pypandoc.get_pandoc_path(), "--print-default-data-file",
+    default = subprocess.run([pandoc.path(), "--print-default-data-file",
                               "reference.docx"], capture_output=True, check=True).stdout
     doc = docx.Document(io.BytesIO(default))
     restyle(doc)

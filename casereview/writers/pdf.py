@@ -17,13 +17,10 @@ import os
 import subprocess
 import sys
 from datetime import date, datetime, time, timezone
-from functools import cache
 from pathlib import Path
 
-import pypandoc
-
 from ..render import PACKAGED, Rendered, template_file
-from . import WriterError
+from . import WriterError, pandoc
 
 
 class PdfError(WriterError):
@@ -93,15 +90,13 @@ def source(rendered: Rendered) -> str:
 
 def to_typst(markdown: str, lua_filter: Path = PACKAGED / "pdf.lua") -> str:
     """The Markdown rendering's body as Typst markup (its metadata block is not used)."""
-    proc = subprocess.run(
-        [_pandoc(), "--from=markdown-auto_identifiers", "--to=typst-smart", "--wrap=none",
-         f"--lua-filter={lua_filter}"],
-        input=markdown.encode("utf-8"), capture_output=True, check=False)
-    if proc.returncode:
-        raise PdfError(f"pandoc could not convert the Markdown to Typst: "
-                       f"{proc.stderr.decode('utf-8', 'replace').strip()}"
-                       f"{_override_hint(lua_filter, 'pdf.lua')}")
-    return proc.stdout.decode("utf-8")
+    try:
+        typst = pandoc.convert(markdown, ["--from=markdown-auto_identifiers", "--to=typst-smart",
+                                          "--wrap=none", f"--lua-filter={lua_filter}"],
+                               "convert the Markdown to Typst")
+    except WriterError as failed:
+        raise PdfError(f"{failed}{_override_hint(lua_filter, 'pdf.lua')}") from None
+    return typst.decode("utf-8")
 
 
 def inputs(rendered: Rendered) -> dict[str, str]:
@@ -122,8 +117,3 @@ def inputs(rendered: Rendered) -> dict[str, str]:
 def timestamp(day: date) -> int:
     """The PDF's creation date: midnight UTC of the build date."""
     return int(datetime.combine(day, time(), tzinfo=timezone.utc).timestamp())
-
-
-@cache
-def _pandoc() -> str:
-    return pypandoc.get_pandoc_path()

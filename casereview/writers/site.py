@@ -13,10 +13,8 @@ from datetime import datetime, time, timezone
 from html import escape
 from pathlib import Path
 
-import pypandoc
-
-from ..render import Rendered, template_file
-from . import WriterError, site_tracker
+from ..render import Rendered, bytecode_cache, template_file
+from . import WriterError, pandoc, site_tracker
 
 _SECTION = re.compile(r'<section id="([^"]+)" class="level1[^"]*">')
 _H1 = re.compile(r"<h1[^>]*>(.*?)</h1>\s*", re.S)
@@ -24,6 +22,8 @@ _ID = re.compile(r'\bid="([^"]+)"')
 _HREF = re.compile(r'href="#([^"]+)"')
 TRACKER = "tracker.md"
 DEFAULT_CONFIG = Path(__file__).with_name("site_mkdocs.yml")
+HTML_ARGS = ["--from=markdown", "--to=html5", "--section-divs", "--reference-location=section",
+             "--wrap=none"]
 PRINT_SLOT = '<div class="casereview-print-slot"></div>'
 
 
@@ -36,10 +36,13 @@ class Page:
 
 def write(rendered: Rendered, stage: Path) -> list[Path]:
     docs, site = stage / "site-docs", stage / "site"
-    pages = paginate(to_html(rendered.markdown))
+    html = pandoc.start(rendered.markdown, HTML_ARGS, "convert the Markdown to HTML")
+    docs.mkdir(parents=True, exist_ok=True)
+    config = _config(rendered, docs, site)           # mkdocs loads while pandoc converts
+    pages = paginate(html.result().decode("utf-8"))
     _write_pages(rendered, docs, pages)
     with _reproducible(rendered):
-        _mkdocs(rendered, docs, site, pages)
+        _mkdocs(config, docs, pages)
     _fill_print_page(site / "print.html", pages)
     return [site / "index.html"]
 
@@ -50,11 +53,6 @@ def _fill_print_page(path: Path, pages: list[Page]) -> None:
     html = path.read_text(encoding="utf-8")
     whole = "\n".join(p.html for p in pages)
     path.write_text(html.replace(PRINT_SLOT, whole, 1), encoding="utf-8")
-
-
-def to_html(markdown: str) -> str:
-    return pypandoc.convert_text(markdown, "html5", format="markdown", extra_args=[
-        "--section-divs", "--reference-location=section", "--wrap=none"])
 
 
 def paginate(html: str) -> list[Page]:
@@ -79,7 +77,6 @@ def _link(anchor: str, here: str, owner: dict[str, str]) -> str:
 
 
 def _write_pages(rendered: Rendered, docs: Path, pages: list[Page]) -> None:
-    docs.mkdir(parents=True)
     mark = f'<div class="casereview-mark" role="note">{escape(rendered.mark)}</div>\n\n' \
         if rendered.mark else ""
     for page in pages:
@@ -106,23 +103,43 @@ def _index(rendered: Rendered, pages: list[Page]) -> str:
             "[The whole report on one page, for printing](print.md)\n")
 
 
-def _mkdocs(rendered: Rendered, docs: Path, site: Path, pages: list[Page]) -> None:
-    from mkdocs.commands.build import build
+def _config(rendered: Rendered, docs: Path, site: Path):
+    """The site's mkdocs configuration: the workspace's mkdocs.yml or the packaged one, with
+    casereview's pages, styles and plugin."""
     from mkdocs.config import load_config
 
     config_file = _config_file(rendered)
-    tracker = [{"Recommendations tracker": TRACKER}] if (docs / TRACKER).exists() else []
-    nav = [{"Overview": "index.md"}] + [{p.title: p.file} for p in pages] + tracker + \
-        [{"Printable version": "print.md"}]
-    with _mkdocs_errors(config_file) as said:
+    with _mkdocs_errors(config_file):
         # absolute: mkdocs reads relative folders as relative to mkdocs.yml, not to here
         config = load_config(str(config_file), docs_dir=str(docs.resolve()),
-                             site_dir=str(site.resolve()), nav=nav,
+                             site_dir=str(site.resolve()),
                              site_name=None if config_file != DEFAULT_CONFIG else rendered.title)
-        said.clear()                 # the configuration is sound: what follows is the build
-        config.extra_css = list(config.extra_css) + ["casereview.css"]
-        config.extra_javascript = list(config.extra_javascript) + ["casereview.js"]
+    config.plugins["casereview"] = _plugin()
+    config.extra_css = list(config.extra_css) + ["casereview.css"]
+    config.extra_javascript = list(config.extra_javascript) + ["casereview.js"]
+    return config
+
+
+def _mkdocs(config, docs: Path, pages: list[Page]) -> None:
+    from mkdocs.commands.build import build
+
+    tracker = [{"Recommendations tracker": TRACKER}] if (docs / TRACKER).exists() else []
+    config.nav = [{"Overview": "index.md"}] + [{p.title: p.file} for p in pages] + tracker + \
+        [{"Printable version": "print.md"}]
+    with _mkdocs_errors(None):
         build(config)
+
+
+def _plugin():
+    """What casereview adds to mkdocs: the theme's templates come from the compiled-template
+    cache the rendering uses (mkdocs would compile all 37 of material's on every build)."""
+    from mkdocs.plugins import BasePlugin
+
+    class CaseReview(BasePlugin):
+        def on_env(self, env, config, files):
+            env.bytecode_cache = bytecode_cache()
+            return env
+    return CaseReview()
 
 
 class SiteError(WriterError):
@@ -130,9 +147,10 @@ class SiteError(WriterError):
 
 
 @contextmanager
-def _mkdocs_errors(config_file: Path):
-    """mkdocs logs each configuration error, then raises one exception counting them: turn
-    what it logged into messages naming mkdocs.yml's line, and keep it off the terminal."""
+def _mkdocs_errors(config_file: Path | None):
+    """mkdocs logs each error, then raises one exception counting them: turn what it logged
+    into messages (naming mkdocs.yml's line while `config_file` is being loaded) and keep it
+    off the terminal."""
     from mkdocs.exceptions import MkDocsException
 
     logger, said = logging.getLogger("mkdocs"), []
@@ -142,11 +160,13 @@ def _mkdocs_errors(config_file: Path):
     logger.addHandler(catcher)
     logger.propagate = False
     try:
-        yield said
+        yield
     except MkDocsException as exc:
+        if config_file is None:
+            raise SiteError(f"mkdocs could not build the site: {'; '.join(said) or exc}") from None
         raise SiteError(_config_message(config_file, said) if said else
                         _yaml_message(config_file, exc) or
-                        f"mkdocs could not build the site: {exc}") from None
+                        f"mkdocs could not read {config_file.name}: {exc}") from None
     finally:
         logger.removeHandler(catcher)
 
