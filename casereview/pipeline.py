@@ -21,11 +21,11 @@ from . import anonymise, render, scan
 from .assemble import slug
 from .commands.check import Checked, check
 from .diagnostics import CheckFailed
-from .writers import manifest, site, staging
+from .writers import manifest, pandoc, site, staging
 
-# each format's writer module, in the order their threads start: the longest first
-WRITERS = {"pdf": "pdf", "html": "site", "docx": "docx", "md": "markdown"}
-FORMATS = ("html", "docx", "pdf", "md")
+WRITERS = {"html": "site", "docx": "docx", "pdf": "pdf", "md": "markdown"}   # their modules
+FORMATS = tuple(WRITERS)
+READ_TOGETHER = ("html", "docx")
 DEFAULT_FORMATS = ("html", "docx", "pdf")
 Progress = Callable[[str, float], None]
 
@@ -70,15 +70,29 @@ def build(workspace: Path | str = ".", formats=DEFAULT_FORMATS, strict: bool = F
 def _write(rendered, stage: Path, formats, result: BuildResult, progress) -> None:
     formats = list(dict.fromkeys(formats))
     with ThreadPoolExecutor(max_workers=3) as pool:
-        jobs = {fmt: pool.submit(_timed, fmt, rendered, stage)
-                for fmt in sorted(formats, key=list(WRITERS).index)}
+        jobs = {fmt: pool.submit(_timed, fmt, rendered, stage) for fmt in formats if fmt == "pdf"}
+        reading = _read_together(rendered, formats)
+        jobs |= {fmt: pool.submit(_timed, fmt, rendered, stage, reading.get(fmt))
+                 for fmt in formats if fmt not in jobs}
         for fmt in formats:
-            job = jobs[fmt]
-            written, seconds = job.result()
+            written, seconds = jobs[fmt].result()
             result.timings[fmt] = seconds
             if progress:
                 progress(fmt, seconds)
             result.outputs += [Path(rendered.workspace) / p.relative_to(stage) for p in written]
+
+
+def _read_together(rendered, formats) -> dict:
+    """The site's HTML and the DOCX from one pandoc process reading the Markdown once (the
+    PDF, the longest to make, already has its own: its reader's options differ)."""
+    together = [fmt for fmt in READ_TOGETHER if fmt in formats]
+    if len(together) < 2:
+        return {}
+    outputs = {}
+    for fmt in together:
+        outputs |= _writer(fmt).pandoc_outputs(rendered)
+    reading = pandoc.write(rendered.markdown, outputs)
+    return dict.fromkeys(together, reading)
 
 
 def _scan(stage: Path, checked: Checked) -> dict:
@@ -94,12 +108,16 @@ def _scan(stage: Path, checked: Checked) -> dict:
             "theme_files_verified_unchanged": len(theme), "findings": 0}
 
 
-def _timed(fmt: str, rendered, stage):
-    """The writer runs in its thread, and is imported there: python-docx and mkdocs load while
-    pandoc converts for the other formats."""
+def _timed(fmt: str, rendered, stage, *reading):
     start = time.perf_counter()
-    writer = importlib.import_module(f"{__package__}.writers.{WRITERS[fmt]}")
-    return writer.write(rendered, stage), time.perf_counter() - start
+    return _writer(fmt).write(rendered, stage, *filter(None, reading)), \
+        time.perf_counter() - start
+
+
+def _writer(fmt: str):
+    """A format's writer module, imported when first used (in its thread, for most): python-docx
+    and mkdocs load while pandoc converts."""
+    return importlib.import_module(f"{__package__}.writers.{WRITERS[fmt]}")
 
 
 def _timer(result: BuildResult, progress: Progress | None):

@@ -8,6 +8,7 @@ Appendix 1 is a landscape section: the Markdown carries raw OpenXML section brea
 from __future__ import annotations
 
 import io
+from concurrent.futures import Future
 from pathlib import Path
 
 import docx as python_docx
@@ -16,22 +17,22 @@ from ..render import Rendered
 from . import docx_layout, docx_package, pandoc
 from .docx_reference import reference_docx
 
-PANDOC_ARGS = ("--toc", "--toc-depth=1", "--metadata=toc-title:Contents")
-
-
-def write(rendered: Rendered, stage: Path) -> list[Path]:
+def write(rendered: Rendered, stage: Path, reading: Future | None = None) -> list[Path]:
+    """`reading`: pandoc's output for this and other formats from one reading of the Markdown
+    (the pipeline's), else this writer converts on its own."""
     target = stage / "dist" / f"{rendered.name}.docx"
     target.parent.mkdir(parents=True, exist_ok=True)
-    doc = python_docx.Document(io.BytesIO(convert(rendered.markdown, rendered.workspace)))
+    reading = reading or pandoc.write(rendered.markdown, pandoc_outputs(rendered))
+    doc = python_docx.Document(io.BytesIO(reading.result()["docx"]))
     docx_layout.finish(doc, rendered)
     docx_package.properties(doc, rendered)
     docx_package.save(doc, target, rendered.build_date)
     return [target]
 
 
-def convert(markdown: str, workspace: Path | None = None) -> bytes:
-    """Markdown to DOCX bytes: the one pandoc call, styled by the workspace's reference
-    document or the generated one."""
-    styles = f"--reference-doc={reference_docx(workspace)}"
-    return pandoc.convert(markdown, ["--from=markdown", "--to=docx", "--output=-", styles,
-                                     *PANDOC_ARGS], "write the DOCX")
+def pandoc_outputs(rendered: Rendered) -> dict[str, pandoc.Output]:
+    """What pandoc writes for the DOCX: styled by the workspace's reference document or the
+    generated one, with a one-level table of contents."""
+    options = {"reference_doc": str(reference_docx(rendered.workspace)),
+               "table_of_contents": True, "toc_depth": 1}
+    return {"docx": pandoc.Output("docx", options, {"toc-title": "Contents"})}

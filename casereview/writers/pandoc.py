@@ -2,14 +2,20 @@
 `pypandoc.get_pandoc_path()` finds it, once per process.
 
 Not through `pypandoc.convert_text`: it starts pandoc three more times per conversion to list
-and check the formats. `start` runs a conversion in the background, so a writer can prepare
-(import mkdocs, load the site's configuration) while pandoc works on the other core.
+and check the formats. Conversions run in the background, so a writer can prepare (import
+mkdocs, load the site's configuration) while pandoc works on the other core; `write` gives
+several formats from one reading of the Markdown (reading is half of pandoc's work on HTML).
 """
 from __future__ import annotations
 
+import json
+import os
 import subprocess
+import tempfile
 import threading
 from concurrent.futures import Future
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
 
 from . import WriterError
 
@@ -37,13 +43,55 @@ def convert(markdown: str, args: list[str], what: str) -> bytes:
     return proc.stdout
 
 
-def start(markdown: str, args: list[str], what: str) -> Future:
-    """`convert` in a thread of its own; `.result()` gives the bytes or raises its error."""
+@dataclass(frozen=True)
+class Output:
+    """One format written from a shared reading: pandoc's writer options by their Lua names
+    (`section_divs`, `reference_doc`, ...), and metadata for this format alone."""
+
+    format: str
+    options: dict = field(default_factory=dict)
+    meta: dict = field(default_factory=dict)
+
+
+OUTPUTS_LUA = Path(__file__).with_name("pandoc_outputs.lua")
+
+
+def write(markdown: str, outputs: dict[str, Output]) -> Future:
+    """One pandoc process reads the Markdown once and writes every output, in the background;
+    `.result()` gives {name: bytes} or raises a WriterError naming the formats."""
+    return _background(_write, markdown, outputs)
+
+
+def _write(markdown: str, outputs: dict[str, Output]) -> dict[str, bytes]:
+    formats = " and ".join(o.format.upper().replace("5", "") for o in outputs.values())
+    with tempfile.TemporaryDirectory(prefix="casereview-pandoc-") as folder:
+        files = {name: Path(folder) / name for name in outputs}
+        spec = [{**asdict(o), "file": str(files[name])} for name, o in outputs.items()]
+        proc = subprocess.run(
+            [path(), "--from=markdown", "--to=plain", f"--lua-filter={OUTPUTS_LUA}"],
+            input=markdown.encode("utf-8"), capture_output=True, check=False,
+            env={**os.environ, "CASEREVIEW_OUTPUTS": json.dumps(spec)})
+        if proc.returncode:
+            raise WriterError(f"pandoc could not write the {formats}: {_reason(proc.stderr)}")
+        return {name: file.read_bytes() for name, file in files.items()}
+
+
+def _reason(stderr: bytes) -> str:
+    """pandoc's message without the frame of the Lua script that asked for the output."""
+    lines = stderr.decode("utf-8", "replace").strip().split("\n")
+    if lines[0].startswith(f"Error running filter {OUTPUTS_LUA}"):
+        lines = lines[1:]
+    if "stack traceback:" in lines:
+        lines = lines[:lines.index("stack traceback:")]
+    return "\n".join(lines).strip()
+
+
+def _background(function, *args) -> Future:
     future: Future = Future()
 
     def run() -> None:
         try:
-            future.set_result(convert(markdown, args, what))
+            future.set_result(function(*args))
         except BaseException as exc:          # handed to whoever waits for the result
             future.set_exception(exc)
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import logging
 import os
 import re
+from concurrent.futures import Future
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, time, timezone
@@ -22,8 +23,6 @@ _ID = re.compile(r'\bid="([^"]+)"')
 _HREF = re.compile(r'href="#([^"]+)"')
 TRACKER = "tracker.md"
 DEFAULT_CONFIG = Path(__file__).with_name("site_mkdocs.yml")
-HTML_ARGS = ["--from=markdown", "--to=html5", "--section-divs", "--reference-location=section",
-             "--wrap=none"]
 PRINT_SLOT = '<div class="casereview-print-slot"></div>'
 
 
@@ -34,17 +33,25 @@ class Page:
     html: str
 
 
-def write(rendered: Rendered, stage: Path) -> list[Path]:
+def write(rendered: Rendered, stage: Path, reading: Future | None = None) -> list[Path]:
+    """`reading`: pandoc's output for this and other formats from one reading of the Markdown
+    (the pipeline's), else this writer converts on its own."""
     docs, site = stage / "site-docs", stage / "site"
-    html = pandoc.start(rendered.markdown, HTML_ARGS, "convert the Markdown to HTML")
+    reading = reading or pandoc.write(rendered.markdown, pandoc_outputs(rendered))
     docs.mkdir(parents=True, exist_ok=True)
     config = _config(rendered, docs, site)           # mkdocs loads while pandoc converts
-    pages = paginate(html.result().decode("utf-8"))
+    pages = paginate(reading.result()["html"].decode("utf-8"))
     _write_pages(rendered, docs, pages)
     with _reproducible(rendered):
         _mkdocs(config, docs, pages)
     _fill_print_page(site / "print.html", pages)
     return [site / "index.html"]
+
+
+def pandoc_outputs(rendered: Rendered) -> dict[str, pandoc.Output]:
+    """What pandoc writes for the site: one HTML fragment, notes at the end of each section."""
+    return {"html": pandoc.Output("html5", {"section_divs": True, "wrap_text": "wrap-none",
+                                            "reference_location": "end-of-section"})}
 
 
 def _fill_print_page(path: Path, pages: list[Page]) -> None:
