@@ -166,6 +166,7 @@ def _mkdocs_errors(config_file: Path | None):
     logger, said = logging.getLogger("mkdocs"), []
     catcher = logging.Handler(logging.ERROR)
     catcher.emit = lambda record: said.append(record.getMessage())
+    level, propagate = logger.level, logger.propagate
     logger.setLevel(logging.ERROR)
     logger.addHandler(catcher)
     logger.propagate = False
@@ -179,6 +180,8 @@ def _mkdocs_errors(config_file: Path | None):
                         f"mkdocs could not read {config_file.name}: {exc}") from None
     finally:
         logger.removeHandler(catcher)
+        logger.setLevel(level)
+        logger.propagate = propagate
 
 
 def _yaml_message(config_file: Path, exc: Exception) -> str | None:
