@@ -145,25 +145,21 @@ def _run(job, strict: bool) -> int:
         _report(exc.report, strict, sys.stderr)
         return _nothing_written()
     except LeakFound as leak:
-        for finding in leak.findings:
-            print(finding, file=sys.stderr)
-        print(f"{len(leak.findings)} identifier(s) found in the outputs", file=sys.stderr)
-        return _nothing_written()
+        return _nothing_written([*map(str, leak.findings),
+                                 f"{len(leak.findings)} identifier(s) found in the outputs"])
     except WriterError as failed:
-        print(failed, file=sys.stderr)
-        return _nothing_written()
+        return _nothing_written([str(failed)])
     except PublishRefused as refused:
-        for reason in refused.reasons:
-            print(reason, file=sys.stderr)
-        print(f"not published: {len(refused.reasons)} reason(s)", file=sys.stderr)
-        return _nothing_written()
+        return _nothing_written([*refused.reasons,
+                                 f"not published: {len(refused.reasons)} reason(s)"])
     for path in result.outputs:
         print(f"wrote {path}")
     return EXIT_OK
 
 
-def _nothing_written() -> int:
-    print("nothing was written; the previous outputs are unchanged", file=sys.stderr)
+def _nothing_written(why: list[str] = ()) -> int:
+    for line in [*why, "nothing was written; the previous outputs are unchanged"]:
+        print(line, file=sys.stderr)
     return EXIT_ERRORS
 
 

@@ -70,6 +70,7 @@ def build(workspace: Path | str = ".", formats=DEFAULT_FORMATS, strict: bool = F
 def _write(rendered, stage: Path, formats, result: BuildResult, progress) -> None:
     formats = list(dict.fromkeys(formats))
     with ThreadPoolExecutor(max_workers=3) as pool:
+        # the PDF first: the longest to make
         jobs = {fmt: pool.submit(_timed, fmt, rendered, stage) for fmt in formats if fmt == "pdf"}
         reading = _read_together(rendered, formats)
         jobs |= {fmt: pool.submit(_timed, fmt, rendered, stage, reading.get(fmt))
@@ -108,10 +109,10 @@ def _scan(stage: Path, checked: Checked) -> dict:
             "theme_files_verified_unchanged": len(theme), "findings": 0}
 
 
-def _timed(fmt: str, rendered, stage, *reading):
+def _timed(fmt: str, rendered, stage, reading=None):
     start = time.perf_counter()
-    return _writer(fmt).write(rendered, stage, *filter(None, reading)), \
-        time.perf_counter() - start
+    shared = (reading,) if reading else ()          # only the formats read together take one
+    return _writer(fmt).write(rendered, stage, *shared), time.perf_counter() - start
 
 
 def _writer(fmt: str):

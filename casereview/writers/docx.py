@@ -17,6 +17,7 @@ from ..render import Rendered
 from . import docx_layout, docx_package, pandoc
 from .docx_reference import reference_docx
 
+
 def write(rendered: Rendered, stage: Path, reading: Future | None = None) -> list[Path]:
     """`reading`: pandoc's output for this and other formats from one reading of the Markdown
     (the pipeline's), else this writer converts on its own."""

@@ -54,17 +54,16 @@ def typeset(rendered: Rendered) -> tuple[bytes, list[str]]:
     if child.returncode or "warnings" not in report:
         why = report.get("error") or errors.decode("utf-8", "replace").strip()
         raise PdfError(f"typst could not typeset {rendered.name}.pdf: {why}"
-                       f"{_override_hint(rendered, 'pdf.typ')}")
+                       f"{_override_hint(template_file(rendered.workspace, 'pdf.typ'))}")
     return pdf, report["warnings"]
 
 
-def _override_hint(where: Rendered | Path, name: str) -> str:
+def _override_hint(used: Path) -> str:
     """What to do when the failing layout or filter is the workspace's own."""
-    own = where if isinstance(where, Path) else template_file(where.workspace, name)
-    if own == PACKAGED / name:
+    if used == PACKAGED / used.name:
         return ""
-    return f"; the workspace's templates/{name} is used: correct it, or delete it to use the " \
-           "packaged one"
+    return f"; the workspace's templates/{used.name} is used: correct it, or delete it to use " \
+           "the packaged one"
 
 
 def _child_env() -> dict[str, str]:
@@ -95,7 +94,7 @@ def to_typst(markdown: str, lua_filter: Path = PACKAGED / "pdf.lua") -> str:
                                           "--wrap=none", f"--lua-filter={lua_filter}"],
                                "convert the Markdown to Typst")
     except WriterError as failed:
-        raise PdfError(f"{failed}{_override_hint(lua_filter, 'pdf.lua')}") from None
+        raise PdfError(f"{failed}{_override_hint(lua_filter)}") from None
     return typst.decode("utf-8")
 
 
