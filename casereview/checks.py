@@ -7,7 +7,7 @@ import difflib
 from collections import Counter
 from typing import Iterator
 
-from . import prose
+from . import images, prose, text_rules
 from .assemble import agency_of
 from .dates import PartialDate
 from .diagnostics import Diagnostic, Severity
@@ -307,5 +307,51 @@ def reference_document(c: Checker) -> Iterator[Diagnostic]:
                          + ", ".join(missing), f"add them in Word, or {start}")
 
 
+# --- the review's text is text (text_rules.py) -------------------------------------------
+
+def text_is_text(c: Checker) -> Iterator[Diagnostic]:
+    for file, doc in sorted(c.sources.docs.items()):
+        for path, value in texts(doc):
+            for found in text_rules.findings(value):
+                row, col = _place(doc, path, value, found.offset)
+                yield Diagnostic(file, row, col, dotted(path), found.message, found.hint,
+                                 Severity.ERROR if found.error else WARN)
+
+
+def _place(doc: SourceDoc, path: Path_, value: str, offset: int) -> tuple[int, int]:
+    """Line and column in the file of a character of a text value (a block scalar's lines
+    are indented in the file; a one-line value starts at its column)."""
+    line = value.count("\n", 0, offset)
+    within = offset - (value.rfind("\n", 0, offset) + 1)
+    row, col = doc.text_line(path, line)
+    if path and col == 1:
+        written = doc.text.splitlines()[row - 1] if row <= len(doc.text.splitlines()) else ""
+        col += len(written) - len(written.lstrip())
+    return row, col + within
+
+
+def images_inside(c: Checker) -> Iterator[Diagnostic]:
+    """Every image a file of the workspace, readable, described; see images.py."""
+    for file, doc in sorted(c.sources.docs.items()):
+        for path, value in texts(doc):
+            for ref in images.references(value):
+                problem = _image_problem(c.sources.root, ref)
+                if problem:
+                    row, col = _place(doc, path, value, ref.offset)
+                    yield Diagnostic(file, row, col, dotted(path), *problem)
+
+
+def _image_problem(root, ref: images.Reference) -> tuple[str, str] | None:
+    try:
+        images.publish(images.resolve(root, ref.src))
+    except images.Refused as refused:
+        message, _, hint = str(refused).partition("; ")
+        return f"image {message}", hint
+    if not ref.alt.strip():
+        return (f"image `{ref.src}` has no description", "say what it shows between the "
+                "brackets, `![what it shows](...)`: screen readers read it out")
+    return None
+
+
 RULES = [agencies, questions, subjects, chronology, recommendations, prose_references,
-         reference_document]
+         reference_document, text_is_text, images_inside]
