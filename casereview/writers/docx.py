@@ -2,8 +2,8 @@
 the styles (docx_reference), then python-docx for what pandoc does badly (docx_layout), and a
 package with the review's properties, the same bytes for the same input (docx_package).
 
-Appendix 1 is a landscape section: the Markdown carries raw OpenXML section breaks around it
-(templates/formats/docx_landscape_*.md.j2), which only this format sees.
+Appendix 1 is a landscape section: the rendering marks where it starts and ends, and
+writers/layout.lua turns the marks into Word's section breaks.
 """
 from __future__ import annotations
 
