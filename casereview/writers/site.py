@@ -15,7 +15,7 @@ from html import escape
 from pathlib import Path
 
 from ..render import Rendered, bytecode_cache, template_file
-from . import WriterError, pandoc, site_privacy, site_tracker
+from . import WriterError, pandoc, site_privacy, site_sanitise, site_tracker
 
 _SECTION = re.compile(r'<section id="([^"]+)" class="level1[^"]*">')
 _H1 = re.compile(r"<h1[^>]*>(.*?)</h1>\s*", re.S)
@@ -66,7 +66,8 @@ def _fill_print_page(path: Path, pages: list[Page]) -> None:
 
 
 def paginate(html: str) -> list[Page]:
-    """One page per top-level section; links to another page's anchors rewritten."""
+    """One page per top-level section, sanitised; links to another page's anchors rewritten."""
+    html = site_sanitise.clean(html)
     starts = [m.start() for m in _SECTION.finditer(html)]
     chunks = [html[a:b] for a, b in zip(starts, starts[1:] + [len(html)])]
     pages = []
@@ -98,6 +99,9 @@ def _write_pages(rendered: Rendered, docs: Path, pages: list[Page]) -> None:
                                     f"{site_tracker.page(rendered.board)}\n", encoding="utf-8")
     (docs / "print.md").write_text(f"---\nsearch:\n  exclude: true\n---\n\n{mark}# {escape(rendered.title)}"
                                    f" (printable)\n\n{PRINT_SLOT}\n", encoding="utf-8")
+    for name, data in rendered.media.items():
+        (docs / name).parent.mkdir(exist_ok=True)
+        (docs / name).write_bytes(data)
     for asset in ("casereview.css", "casereview.js"):
         (docs / asset).write_bytes(template_file(rendered.workspace, f"site/{asset}").read_bytes())
 
