@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import re
 import traceback
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 from pathlib import Path
 
 import jinja2
 
-from . import numbering, prose
+from . import images, numbering, prose
 from .anonymise import professionals
 from .assemble import roman
 from .diagnostics import CheckFailed, Diagnostic, Report
@@ -37,6 +37,7 @@ class Rendered:
     name: str = "review"                           # file name stem of the outputs
     workspace: Path | None = None                  # where mkdocs.yml and templates/ are
     board: Board | None = None                     # the tracker as of the build date
+    media: dict[str, bytes] = field(default_factory=dict)   # images re-encoded, by name
 
     @property
     def draft(self) -> bool:
@@ -77,7 +78,8 @@ def _one_line(text: str) -> str:
 class Context:
     """What prose needs to be resolved: numbers of paragraphs, sections, questions; references."""
 
-    def __init__(self, review: CaseReview, outline: list[numbering.NumberedSection]):
+    def __init__(self, review: CaseReview, outline: list[numbering.NumberedSection],
+                 root: Path | None = None):
         self.paras = numbering.paragraph_numbers(outline)
         self.sections = {s.section.id: (str(s.number), s.anchor) for s in outline}
         self.questions = {q.id: str(i) for i, q in enumerate(review.terms.questions, 1)}
@@ -89,6 +91,8 @@ class Context:
                       for n, role in sorted(names.items(), key=lambda x: -len(x[0]))]
         self.cited: list[str] = []
         self.notes = Notes()
+        self.root = root
+        self.media: dict[str, bytes] = {}       # the images' published copies, by name
 
     def prose(self, text: str | None, footnotes: dict[str, str] | None = None) -> str:
         """Resolve one text's references, footnotes and citations into plain pandoc Markdown.
@@ -100,6 +104,7 @@ class Context:
                            for b in prose.blocks(text) if b.kind != "footnote")
         body = prose.FOOTNOTE_USE.sub(lambda m: self.notes.add(defs.get(m[1], "")), body)
         body = prose.CITATION.sub(self._cite, body)
+        body = images.IMAGE.sub(self._image, body) if "![" in body else body
         return self.withhold(prose.XREF.sub(self._xref, body))
 
     def withhold(self, text: str) -> str:
@@ -110,6 +115,17 @@ class Context:
     def lead(self, lead) -> str:
         """An action plan lead as published, or by role only."""
         return lead.role if self.by_role else str(lead)
+
+    def _image(self, m: re.Match) -> str:
+        """The image's published copy in place of the workspace's file (check refused any
+        image that cannot be published; should one come here all the same, its words do)."""
+        ref = images.references(m[0])[0]
+        try:
+            copy = images.publish(images.resolve(self.root or Path("."), ref.src))
+        except images.Refused:
+            return f"[image: {ref.alt}]"
+        self.media[copy.name] = copy.data
+        return f"![{m[1]}]({copy.name}{m[3] or ''})"
 
     def _cite(self, m: re.Match) -> str:
         ref = self.references[m[1]]
@@ -171,7 +187,7 @@ def indent_block(text: str, spaces: int = 4) -> str:
 def render(review: CaseReview, workspace: Path | None = None,
            build_date: date = date(2000, 1, 1), name: str = "review") -> Rendered:
     outline = numbering.outline(review)
-    ctx = Context(review, outline)
+    ctx = Context(review, outline, workspace)
     env = environment(workspace)
     title = review.info.title or f"{REVIEW_TYPES[review.info.type]} – {', '.join(review.info.subjects)}"
     result = Rendered("", title, outline, review.info, build_date, name, workspace,
@@ -181,6 +197,7 @@ def render(review: CaseReview, workspace: Path | None = None,
     except jinja2.TemplateError as exc:
         raise CheckFailed(Report([template_problem(exc, workspace)])) from None
     result.markdown = _tidy(markdown)
+    result.media = ctx.media
     return result
 
 
