@@ -1,0 +1,58 @@
+"""Script, markup and request vectors for the test that the review's text is text.
+
+Each vector carries its own marker (`PLD01` ...), so a test can find it in what a reader
+sees: the vector's words must be there as text, and nothing of it may run or load.
+The vectors are single lines without `|`, so that any of them fits any field or table cell.
+"""
+
+VECTORS = [
+    '<script>alert("PLD01")</script>',
+    '<img src=x onerror=alert("PLD02")>',
+    '<svg onload=alert("PLD03")>PLD03</svg>',
+    '<iframe src="javascript:alert(\'PLD04\')"></iframe>PLD04',
+    '[PLD05](javascript:alert(5))',
+    '[PLD06](JaVaScRiPt:alert(6))',
+    '[PLD07](JAVASCRIPT&colon;alert(7))',
+    '[PLD08](data:text/html;base64,PHNjcmlwdD5hbGVydCg4KTwvc2NyaXB0Pg==)',
+    '<javascript:alert("PLD09")>',
+    '![PLD10](https://tracker.example/pld10.gif)',
+    '![PLD11](//tracker.example/pld11.gif)',
+    '<img src="https://tracker.example/pld12.gif" alt="PLD12">',
+    '<link rel="stylesheet" href="https://cdn.example/pld13.css">PLD13',
+    '<style>@import url("https://cdn.example/pld14.css");</style>PLD14',
+    '[PLD15]{style="background:url(https://tracker.example/pld15.gif)"}',
+    '[PLD16]{onclick="alert(16)" onmouseover="alert(16)"}',
+    '<meta http-equiv="refresh" content="0;url=https://evil.example/pld17">PLD17',
+    '<object data="https://evil.example/pld18.swf">PLD18</object>',
+    '<embed src="https://evil.example/pld19.swf">PLD19',
+    '<video poster="https://tracker.example/pld20.jpg"><source src="https://x.example/v.mp4"></video>PLD20',
+    '<form action="https://evil.example/pld21"><button>PLD21</button></form>',
+    '<base href="https://evil.example/">PLD22',
+    '```{=html}``` PLD23 `<script>alert(23)</script>`{=html}',
+    '`#read("/etc/hostname")`{=typst} PLD24',
+    '`<w:r><w:t>PLD25</w:t></w:r>`{=openxml}',
+    '`\\input{/etc/passwd}`{=latex} PLD26',
+    '<a href="javascript:alert(27)">PLD27</a>',
+    '<a href="https://gov.example/" onclick="alert(28)">PLD28</a>',
+    '<details open ontoggle=alert(29)>PLD29</details>',
+    '<body onload=alert(30)>PLD30',
+    '<input autofocus onfocus=alert(31) value=PLD31>',
+    '<math><mtext><table><mglyph><style><img src=x onerror=alert(32)>PLD32',
+    '<!--<img src=x onerror=alert(33)>-->PLD33',
+    '<noscript><p title="</noscript><img src=x onerror=alert(34)>">PLD34',
+    '&lt;script&gt;alert("PLD35")&lt;/script&gt;',
+    '&#60;img src=x onerror=alert(36)&#62;PLD36',
+    '[PLD37](vbscript:msgbox(37))',
+    '[PLD38](file:///etc/passwd)',
+    '<a href="&#106;avascript:alert(39)">PLD39</a>',
+    '![PLD40](data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoNDApPg==)',
+    '{{ 7*7 }} {% raw %}PLD41{% endraw %}',
+    '<img src="x" srcset="https://tracker.example/pld42.gif 2x">PLD42',
+    '<svg><image href="https://tracker.example/pld43.png"/></svg>PLD43',
+    '<a ping="https://tracker.example/pld44" href="#">PLD44</a>',
+    '<p style="background-image:url(\'https://tracker.example/pld45.gif\')">PLD45</p>',
+    '<script src="https://cdn.example/pld46.js"></script>PLD46',
+    '[PLD47](<javascript:alert(47)>)',
+    '[PLD48](java&#115;cript:alert(48))',
+]
+MARKERS = [f"PLD{i:02d}" for i in range(1, len(VECTORS) + 1)]
