@@ -14,6 +14,7 @@ from functools import cache
 from pathlib import Path
 
 import jinja2
+from jinja2.sandbox import SandboxedEnvironment
 
 from . import images, numbering, prose
 from .anonymise import professionals
@@ -152,7 +153,8 @@ def template_file(workspace: Path | None, name: str) -> Path:
 
 def environment(workspace: Path | None) -> jinja2.Environment:
     loaders = [jinja2.FileSystemLoader(str(workspace / "templates"))] if workspace else []
-    env = jinja2.Environment(
+    # sandboxed: a workspace's template override is text from outside, not code to trust
+    env = SandboxedEnvironment(
         loader=jinja2.ChoiceLoader(loaders + [jinja2.FileSystemLoader(str(PACKAGED))]),
         undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=True,
         trim_blocks=True, lstrip_blocks=True,

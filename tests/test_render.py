@@ -96,3 +96,16 @@ def test_non_jinja_templates_are_overridden_file_by_file(minimal):
     (minimal / "templates" / "site" / "casereview.css").write_text(".para-no { color: teal; }")
     assert template_file(minimal, "site/casereview.css") == minimal / "templates" / "site" / "casereview.css"
     assert template_file(minimal, "pdf.typ") == PACKAGED / "pdf.typ"
+
+
+def test_a_template_override_cannot_reach_python(minimal):
+    """A workspace's templates are text from outside: Jinja's sandbox refuses what would reach
+    the interpreter (and from there, the machine)."""
+    (minimal / "templates" / "blocks").mkdir(parents=True)
+    (minimal / "templates" / "blocks" / "paragraph.md.j2").write_text(
+        "{{ ''.__class__.__mro__[1].__subclasses__() }}\n", encoding="utf-8")
+    with pytest.raises(CheckFailed) as failed:
+        render(check(minimal).review, minimal)
+    assert [str(d) for d in failed.value.report.errors] == [
+        "templates/blocks/paragraph.md.j2:1:1: template error: access to attribute '__class__' "
+        "of 'str' object is unsafe.; correct the template, or delete it to use the packaged one"]
