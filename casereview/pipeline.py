@@ -2,8 +2,10 @@
 
 Formats are written in parallel threads (pandoc runs in its own process, typst releases
 the interpreter's lock; all three start at once so the pandoc conversions overlap), each into
-a staging folder. The output scan then reads every published byte; only a clean build
-replaces `site/` and `dist/`.
+a staging folder. The publication manifest is written there too, then the output scan reads
+every published byte, the manifest's included; only a clean build replaces `site/` and
+`dist/`, both together (writers/staging.py says what `dist/` keeps and what goes to
+`archive/`).
 """
 from __future__ import annotations
 
@@ -34,7 +36,7 @@ class LeakFound(Exception):
     """The output scan found register identifiers: nothing was published."""
 
     def __init__(self, findings: list[scan.Finding]):
-        super().__init__(f"{len(findings)} identifier(s) in the outputs")
+        super().__init__(f"{len(findings)} finding(s) in the outputs")
         self.findings = findings
 
 
@@ -43,6 +45,8 @@ class BuildResult:
     outputs: list[Path] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
     scanned: dict = field(default_factory=dict)
+    kept: list[Path] = field(default_factory=list)      # previous files of other formats
+    archived: list[Path] = field(default_factory=list)  # files moved from dist/ to archive/
 
 
 def build(workspace: Path | str = ".", formats=DEFAULT_FORMATS, strict: bool = False,
@@ -57,18 +61,28 @@ def build(workspace: Path | str = ".", formats=DEFAULT_FORMATS, strict: bool = F
     with step("render"):
         rendered = render.render(checked.review, root, build_date(checked.sources.newest),
                                  output_name(checked.review))
-    with staging.staging(root) as stage:
-        _write(rendered, stage, formats, result, progress)            # write
+    archived: list[str] = []
+    with staging.staging(root, archived) as stage:
+        made = _write(rendered, stage, formats, result, progress)     # write
+        info = checked.review.info
+        kept = staging.keep_previous(root, stage, info.version, info.status, made)
+        result.kept = [root / "dist" / name for name in kept]
         with step("scan"):
-            result.scanned = _scan(stage, checked)                    # scan
-        if publish:
-            outputs = manifest.write(stage, checked.review, published_on(checked), result.scanned)
-            result.outputs.append(root / outputs.relative_to(stage))
+            matcher, theme = _scanning(stage, checked)
+            result.scanned = _coverage(stage, checked, matcher, theme)
+            if publish:       # before the scan, which reads it too: it can name the chair
+                written = manifest.write(stage, checked.review, published_on(checked),
+                                         result.scanned)
+                result.outputs.append(root / written.relative_to(stage))
+            _scan(stage, matcher, theme)                              # scan
+    result.archived = [root / rel for rel in archived]
     return result
 
 
-def _write(rendered, stage: Path, formats, result: BuildResult, progress) -> None:
-    formats = list(dict.fromkeys(formats))
+def _write(rendered, stage: Path, formats, result: BuildResult, progress) -> dict[str, str]:
+    """Every format asked for, in parallel; returns each file written to dist/ (relative to
+    it) with its format."""
+    formats, made = list(dict.fromkeys(formats)), {}
     with ThreadPoolExecutor(max_workers=3) as pool:
         # the PDF first: the longest to make
         jobs = {fmt: pool.submit(_timed, fmt, rendered, stage) for fmt in formats if fmt == "pdf"}
@@ -81,6 +95,9 @@ def _write(rendered, stage: Path, formats, result: BuildResult, progress) -> Non
             if progress:
                 progress(fmt, seconds)
             result.outputs += [Path(rendered.workspace) / p.relative_to(stage) for p in written]
+            made |= {p.relative_to(stage / "dist").as_posix(): fmt for p in written
+                     if p.is_relative_to(stage / "dist")}
+    return made
 
 
 def _read_together(rendered, formats) -> dict:
@@ -96,17 +113,28 @@ def _read_together(rendered, formats) -> dict:
     return dict.fromkeys(together, reading)
 
 
-def _scan(stage: Path, checked: Checked) -> dict:
+def _scanning(stage: Path, checked: Checked):
+    """The matcher the output scan uses and the site's files verified as the theme's own."""
     matcher = anonymise.matcher(checked.review, checked.register)
+    return matcher, site.theme_copies(stage / "site") if matcher else set()
+
+
+def _coverage(stage: Path, checked: Checked, matcher, theme: set) -> dict:
+    """What the scan covers, known before it runs: the manifest, written first, records it
+    (a manifest whose scan then finds anything is never published). The manifest is scanned
+    too; `files_scanned` counts the files it lists."""
     entries = len(checked.register.identities) + len(checked.register.hashed)
     if not matcher:
         return {"register_entries": entries, "files_scanned": 0, "findings": 0}
-    theme = site.theme_copies(stage / "site")
+    files = len(staging.published(stage))
+    return {"register_entries": entries, "files_scanned": files - len(theme),
+            "theme_files_verified_unchanged": len(theme), "findings": 0}
+
+
+def _scan(stage: Path, matcher, theme: set) -> None:
     findings = scan.scan(stage, matcher, theme)
     if findings:
         raise LeakFound(findings)
-    return {"register_entries": entries, "files_scanned": len(staging.published(stage)) - len(theme),
-            "theme_files_verified_unchanged": len(theme), "findings": 0}
 
 
 def _timed(fmt: str, rendered, stage, reading=None):

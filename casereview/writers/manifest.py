@@ -1,5 +1,6 @@
 """The publication manifest: what was published, when, the SHA-256 of every artefact, what
-the output scan covered, and how long the report must stay online."""
+the output scan covered, and how long the report must stay online. It is written before
+the output scan, which reads it with everything else it lists."""
 from __future__ import annotations
 
 import calendar
@@ -21,7 +22,7 @@ def write(stage: Path, review: CaseReview, published: date, scanned: dict) -> Pa
         "title": info.title, "type": info.type, "subjects": info.subjects,
         "partnership": info.partnership, "version": info.version, "status": info.status,
         "published": published.isoformat(),
-        "panel_sign_off": info.sign_off.model_dump(mode="json") if info.sign_off else None,
+        "panel_sign_off": _sign_off(info),
         "retention": {"online_from": published.isoformat(),
                       "online_until_at_least": _add_months(published, RETENTION_MONTHS).isoformat(),
                       "thereafter": "available on request"},
@@ -31,6 +32,17 @@ def write(stage: Path, review: CaseReview, published: date, scanned: dict) -> Pa
     target = stage / "dist" / "publication-manifest.json"
     target.write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return target
+
+
+def _sign_off(info) -> dict | None:
+    """Who signed the report off for the panel: by role only when the review shows
+    professionals by role (`professionals: role`), as every other public output does."""
+    if info.sign_off is None:
+        return None
+    signed = info.sign_off.model_dump(mode="json")
+    if info.professionals == "role":
+        del signed["name"]
+    return signed
 
 
 def _sha256(path: Path) -> str:
