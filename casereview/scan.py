@@ -1,9 +1,12 @@
 """The output scan: every byte a reader could reach, searched for register identifiers.
 
-Web pages and every text file the site ships (search index, sitemap, scripts), file and
-folder names, every XML part of the DOCX (text joined across runs, and attribute values
-such as alt text), and the PDF's text, metadata, bookmarks and annotations. A finding names
-the artefact, the place in it and the wording to use; it never repeats the identifier.
+Every file under `site/` and `dist/` is read or refused: web pages and every text file the
+site ships (search index, sitemap, scripts, and text of any other suffix), file and folder
+names, images' metadata, every part of the DOCX (XML text joined across runs, attribute
+values such as alt text, images' metadata), and the PDF's text, metadata, bookmarks,
+annotations, form fields and images' metadata. What it cannot read (a binary file, an
+embedded object, an attachment, a script) is a finding too, never a pass. A finding names
+the artefact, the place in it and what to do; it never repeats the identifier.
 """
 from __future__ import annotations
 
@@ -11,24 +14,28 @@ import gzip
 import html
 import json
 import re
-import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Iterator
 
 from .identities import Matcher
+from .scan_parts import (Unreadable, attributes, docx_texts, image_texts, is_image,
+                         markup_text, pdf_texts, text_of)
 from .writers.staging import published
 
 TEXT_FILES = {".html", ".json", ".xml", ".js", ".css", ".txt", ".svg", ".map", ".md", ".csv",
               ".ics", ".webmanifest"}
-_TAG = re.compile(r"<(/?)([\w:.-]*)[^>]*>")
-_ATTR = re.compile(r'=\s*"([^"]*)"')
 _JS_ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})")
 # HTML: tags inside which a word may be split vanish; every other tag separates words
 HTML_INLINE = {"a", "span", "em", "strong", "b", "i", "u", "sup", "sub", "mark", "small",
                "abbr", "code", "q", "cite", "s", "del", "ins"}
-# WordprocessingML: runs split words anywhere; only these tags separate them
-DOCX_SEPARATORS = {"w:p", "w:tc", "w:tr", "w:br", "w:tab", "w:cr", "w:ptab"}
+UNREADABLE = "unreadable"
+BINARY = ("a file of a kind the output scan cannot search (neither text nor an image); remove "
+          "it from wherever it came from (a theme's custom_dir, a template) and build again")
+BROKEN = ("the output scan cannot open it ({error}): it may be damaged or not what its name "
+          "says; remove it or make it again, and build again")
+NAMED = "a part whose name holds a registered identifier"
+MANIFEST = "publication-manifest.json"
 
 
 @dataclass(frozen=True, order=True)
@@ -36,13 +43,17 @@ class Finding:
     artefact: str       # path of the file, relative to the build folder
     place: str          # where in it: "line 12", "word/document.xml", "page 3", "bookmarks"
     channel: str        # page | search-index | sitemap | site-file | file-name | docx | pdf-...
-    entry: int
+    entry: int          # 0 for a part that cannot be read
     kind: str
     use: str
+    problem: str = ""   # a part that cannot be read: what it is and what to do
 
     def __str__(self) -> str:
+        if self.problem:
+            return f"{self.artefact}: {self.place}: cannot be read: {self.problem}"
         return (f"{self.artefact}: {self.place}: a registered {self.kind.replace('_', ' ')} "
-                f"(register entry {self.entry}) is in the {self.channel}; write `{self.use}` instead")
+                f"(register entry {self.entry}) is in the {self.channel}; "
+                f"write `{self.use}` instead")
 
 
 def scan(folder: Path, matcher: Matcher, unchanged: set[Path] = frozenset()) -> list[Finding]:
@@ -57,32 +68,74 @@ def scan(folder: Path, matcher: Matcher, unchanged: set[Path] = frozenset()) -> 
         found |= {_finding(rel, "file name", "file-name", h) for h in matcher.find(rel)}
         if path in unchanged:
             continue
-        for place, channel, text in _texts(path, rel):
+        for item in _contents(path, rel):
+            if isinstance(item, Unreadable):
+                found.add(Finding(rel, item.place, UNREADABLE, 0, "", "", item.problem))
+                continue
+            place, channel, text = item
             found |= {_finding(rel, place(h.line) if callable(place) else place, channel, h)
                       for h in matcher.find(text)}
-    return sorted(found)
+    return sorted({_unnamed(f, matcher) for f in found})
 
 
 def _finding(rel: str, place: str, channel: str, hit) -> Finding:
     return Finding(rel, place, channel, hit.entry, hit.kind, hit.use)
 
 
-def _texts(path: Path, rel: str) -> Iterator[tuple]:
+def _unnamed(finding: Finding, matcher: Matcher) -> Finding:
+    """A place named after a part whose own name is an identifier (a DOCX member, an image
+    resource) is not repeated: the part names' own finding says where it is."""
+    if finding.place in ("part names", "file name") or not matcher.find(finding.place):
+        return finding
+    return replace(finding, place=NAMED)
+
+
+def _contents(path: Path, rel: str) -> Iterator[tuple | Unreadable]:
+    """What a file holds; a file that cannot be read at all is one finding."""
+    try:
+        yield from _texts(path, rel)
+    except Exception as error:     # noqa: BLE001 - fail closed: whatever stops the reading
+        yield Unreadable("whole file", BROKEN.format(error=type(error).__name__))
+
+
+def _texts(path: Path, rel: str) -> Iterator[tuple | Unreadable]:
     suffix = path.suffix.lower()
     if suffix == ".docx":
         yield from docx_texts(path)
     elif suffix == ".pdf":
         yield from pdf_texts(path)
-    elif suffix == ".gz":
-        yield "contents", "sitemap", gzip.decompress(path.read_bytes()).decode("utf-8", "replace")
-    elif suffix in TEXT_FILES:
-        raw = path.read_text(encoding="utf-8", errors="replace")
-        channel = "search-index" if "search_index" in rel else "sitemap" if "sitemap" in rel \
-            else "page" if suffix == ".html" else "site-file"
-        yield (lambda n: f"line {n}"), channel, raw
-        decoded, place = _decoded(raw, suffix)
-        yield place, channel, html.unescape(markup_text(decoded, lambda tag: tag not in HTML_INLINE))
-        yield "attributes", channel, html.unescape(attributes(decoded))
+    else:
+        data = path.read_bytes()
+        if suffix == ".gz":             # sitemap.xml.gz: read as the file it holds
+            data, suffix = gzip.decompress(data), Path(path.stem).suffix.lower()
+        yield from _plain_file(rel, suffix, data)
+
+
+def _plain_file(rel: str, suffix: str, data: bytes) -> Iterator[tuple | Unreadable]:
+    """Any file but a DOCX or PDF: text of any suffix is searched as text, an image's
+    metadata is searched, and anything else is a finding."""
+    if is_image(data):
+        yield from image_texts("metadata", "image metadata", data)
+        return
+    raw = data.decode("utf-8", "replace") if suffix in TEXT_FILES else text_of(data)
+    if raw is None:
+        yield Unreadable("whole file", BINARY)
+        return
+    yield from _text_file(raw, suffix, _channel(rel, suffix))
+
+
+def _channel(rel: str, suffix: str) -> str:
+    if not rel.startswith("site/"):
+        return "publication manifest" if rel.endswith(MANIFEST) else "dist-file"
+    return "search-index" if "search_index" in rel else "sitemap" if "sitemap" in rel \
+        else "page" if suffix in (".html", ".htm") else "site-file"
+
+
+def _text_file(raw: str, suffix: str, channel: str) -> Iterator[tuple]:
+    yield (lambda n: f"line {n}"), channel, raw
+    decoded, place = _decoded(raw, suffix)
+    yield place, channel, html.unescape(markup_text(decoded, lambda tag: tag not in HTML_INLINE))
+    yield "attributes", channel, html.unescape(attributes(decoded))
 
 
 def _decoded(raw: str, suffix: str) -> tuple[str, object]:
@@ -107,58 +160,3 @@ def _strings(value) -> Iterator[str]:
     elif isinstance(value, list):
         for v in value:
             yield from _strings(v)
-
-
-def markup_text(markup: str, separates) -> str:
-    """The text of HTML or XML as a reader sees it, on the same lines: tags that
-    `separates(name)` become spaces, the others vanish (a word split across spans or runs
-    is whole again)."""
-    return _TAG.sub(lambda m: " " if separates(m[2].lower()) else "", markup)
-
-
-def attributes(markup: str) -> str:
-    """Attribute values (alt text, titles, descriptions), one a line."""
-    return "\n".join(_ATTR.findall(markup))
-
-
-def docx_texts(path: Path) -> Iterator[tuple[str, str, str]]:
-    with zipfile.ZipFile(path) as package:
-        for name in sorted(package.namelist()):
-            data = package.read(name)
-            if name.endswith((".xml", ".rels")):
-                xml = data.decode("utf-8", "replace")
-                yield name, "docx", html.unescape(markup_text(xml, DOCX_SEPARATORS.__contains__))
-                yield name, "docx", html.unescape(attributes(xml))
-
-
-def pdf_texts(path: Path) -> Iterator[tuple[str, str, str]]:
-    import pypdf
-    import pypdfium2
-
-    document = pypdfium2.PdfDocument(str(path))
-    try:
-        for i in range(len(document)):
-            yield f"page {i + 1}", "pdf text", document[i].get_textpage().get_text_range()
-    finally:
-        document.close()
-    reader = pypdf.PdfReader(str(path))
-    info = reader.metadata or {}
-    yield "document information", "pdf metadata", "\n".join(f"{v}" for v in info.values())
-    xmp = reader.trailer["/Root"].get("/Metadata")
-    if xmp is not None:
-        yield "XMP metadata", "pdf metadata", xmp.get_object().get_data().decode("utf-8", "replace")
-    yield "bookmarks", "pdf bookmarks", "\n".join(_outline(reader.outline))
-    for number, page in enumerate(reader.pages, start=1):
-        for annotation in page.get("/Annots") or []:
-            a = annotation.get_object()
-            values = [str(a.get(k, "")) for k in ("/Contents", "/T", "/TU")]
-            values.append(str((a.get("/A") or {}).get("/URI", "")))
-            yield f"page {number} annotation", "pdf annotations", "\n".join(values)
-
-
-def _outline(items) -> Iterator[str]:
-    for item in items:
-        if isinstance(item, list):
-            yield from _outline(item)
-        else:
-            yield str(item.title)

@@ -133,3 +133,33 @@ def test_publish_on_the_command_line_lists_reasons_and_exits_1(final):
     assert result.returncode == 1
     assert result.stderr.splitlines()[-2:] == [
         "not published: 1 reason(s)", "nothing was written; the previous outputs are unchanged"]
+
+
+def by_role(ws, name="A Reviewer"):
+    """Professionals shown by role, and the lead reviewer signing off for the panel."""
+    edit(ws, "review/review.yml", "status: final", "status: final\nprofessionals: role")
+    edit(ws, "review/review.yml", "  role: Chair of the review panel\n",
+         f"  role: Chair of the review panel\n  name: {name}\n")
+
+
+def test_the_manifest_gives_the_sign_off_by_role_when_professionals_are(final):
+    by_role(final)
+    publish(final)
+    text = (final / "dist" / "publication-manifest.json").read_text()
+    assert json.loads(text)["panel_sign_off"] == {"role": "Chair of the review panel",
+                                                  "date": "2021-09-30"}
+    assert "Reviewer" not in text.replace("Independent Reviewer", "")
+
+
+def test_the_manifest_is_scanned_before_it_is_published(final, monkeypatch):
+    """Were the manifest to name who signed off, the output scan would refuse it: it is
+    written before the scan and read with everything else."""
+    from casereview.writers import manifest
+    by_role(final)
+    monkeypatch.setattr(manifest, "_sign_off",
+                        lambda info: info.sign_off.model_dump(mode="json"))
+    assert refused(final) == [
+        "dist/publication-manifest.json: decoded JSON: a registered name (register entry 3) is "
+        "in the publication manifest; write `Independent Reviewer` instead",
+        "dist/publication-manifest.json: line 13: a registered name (register entry 3) is in "
+        "the publication manifest; write `Independent Reviewer` instead"]

@@ -123,3 +123,11 @@ def test_the_example_with_a_fictional_register_scans_clean(tmp_path):
     assert result.scanned["register_entries"] == 60
     assert result.scanned["findings"] == 0
     assert isinstance(checked.register, Register)
+
+
+def test_every_part_of_the_real_outputs_can_be_read(outputs):
+    """The scan refuses what it cannot read: nothing the writers make is refused."""
+    stage, checked = outputs
+    findings = scan.scan(stage, anonymise.matcher(checked.review, checked.register))
+    assert [str(f) for f in findings if f.problem] == []
+    assert {f.channel for f in findings} >= {"docx", "pdf text", "page"}
