@@ -16,13 +16,15 @@ class _Quiet(SimpleHTTPRequestHandler):
         pass
 
 
-def audit(site: Path, pages: list[str]) -> list[dict]:
-    """For each page: requests made, axe-core violations, numbered paragraphs, draft marks."""
+def audit(site: Path, pages: list[str], search: str | None = None) -> list[dict]:
+    """For each page: requests made, axe-core violations, numbered paragraphs, draft marks,
+    console errors, CSP violations, dialogs, the theme's scripts run; what `search` finds."""
     assert shutil.which("node"), "node is needed (tests/setup.sh installs it)"
     assert (BROWSER / "node_modules" / "playwright-core").exists(), \
         "run tests/setup.sh: it installs playwright-core and axe-core in tests/browser"
     with served(site) as base:
-        result = subprocess.run(["node", str(BROWSER / "audit.mjs"), base, *pages],
+        options = [f"--search={search}"] if search else []
+        result = subprocess.run(["node", str(BROWSER / "audit.mjs"), base, *options, *pages],
                                 capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)

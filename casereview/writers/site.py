@@ -15,7 +15,7 @@ from html import escape
 from pathlib import Path
 
 from ..render import Rendered, bytecode_cache, template_file
-from . import WriterError, pandoc, site_privacy, site_sanitise, site_tracker
+from . import WriterError, pandoc, site_csp, site_sanitise, site_tracker
 
 _SECTION = re.compile(r'<section id="([^"]+)" class="level1[^"]*">')
 _H1 = re.compile(r"<h1[^>]*>(.*?)</h1>\s*", re.S)
@@ -45,9 +45,9 @@ def write(rendered: Rendered, stage: Path, reading: Future | None = None) -> lis
     with _reproducible(rendered):
         _mkdocs(config, docs, pages)
     _fill_print_page(site / "print.html", pages)
-    outside = site_privacy.outside_requests(site, theme_copies(site))
-    if outside:
-        raise SiteError("\n".join(outside))
+    refused = site_csp.secure(site, theme_copies(site))   # privacy gate, then the CSP
+    if refused:
+        raise SiteError("\n".join(refused))
     return [site / "index.html"]
 
 
