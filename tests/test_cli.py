@@ -92,7 +92,7 @@ def test_a_broken_pdf_layout_is_named_without_a_traceback(minimal):
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert result.stderr.splitlines()[-2:] == [
-        "typst could not typeset lcspr-t-draft-0-1.pdf: unclosed delimiter; the workspace's "
+        "templates/pdf.typ:1:15: typst: unclosed delimiter; the workspace's "
         "templates/pdf.typ is used: correct it, or delete it to use the packaged one",
         "nothing was written; the previous outputs are unchanged"]
     assert not (minimal / "dist").exists()

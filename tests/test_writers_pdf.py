@@ -1,9 +1,12 @@
 """The PDF writer: pandoc -> Typst -> PDF, read back with pypdf (and poppler's pdffonts)."""
 from __future__ import annotations
 
+import dataclasses
+import json
 import re
 import shutil
 import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -150,7 +153,8 @@ def test_action_plans_are_landscape_and_the_rest_portrait(example):
     continued = [i for i in plan_pages if not re.search(r"^Action plan$", texts[i], re.M)]
     assert continued, "no action plan table runs over a page"
     for i in continued:
-        assert re.search(r"^No\. Recommendation Desired outcome Actions Lead Deadline", texts[i], re.M)
+        assert re.search(r"^No\. Recommendation Desired outcome Actions Lead Deadline", texts[i],
+                         re.M)
 
 
 def test_no_draft_mark_when_published(example):
@@ -180,6 +184,21 @@ def test_fonts_embedded_says_pdffonts(example):
     assert lines[2:], out
     for row in lines[2:]:                                 # names may be wider than their column
         assert row.split()[-5] == "yes", row
+
+
+def test_typst_reads_the_images_from_the_staging_folder_and_leaves_nothing_there(tmp_path):
+    import io
+
+    from PIL import Image
+    png = io.BytesIO()
+    Image.new("RGB", (40, 30), (200, 30, 30)).save(png, "PNG")
+    rendered = _rendered(MINIMAL, "pictured")
+    rendered = dataclasses.replace(
+        rendered, markdown=rendered.markdown + "\n![A red square](media/0a1b2c.png)\n",
+        media={"media/0a1b2c.png": png.getvalue()})
+    [written] = pdf.write(rendered, tmp_path)
+    assert written.read_bytes().count(b"/Subtype/Image") == 1
+    assert [p.name for p in tmp_path.iterdir()] == ["dist"]
 
 
 def test_identical_bytes_when_written_again(example, tmp_path):
@@ -246,15 +265,119 @@ def test_table_columns_follow_their_content():
 
 # --- Typst's process -----------------------------------------------------------------------
 
-def test_a_broken_layout_override_names_typst_error(tmp_path):
+OVERRIDE_HINT = ("the workspace's templates/{} is used: correct it, or delete it to use the "
+                 "packaged one")
+
+
+def _override(tmp_path: Path, **templates: str) -> Path:
+    """A copy of the minimal workspace with its own templates/pdf.typ or pdf.lua."""
     workspace = shutil.copytree(MINIMAL, tmp_path / "ws")
     (workspace / "templates").mkdir(exist_ok=True)
-    (workspace / "templates" / "pdf.typ").write_text("#let broken = (\n", encoding="utf-8")
+    for name, text in templates.items():
+        (workspace / "templates" / f"pdf.{name}").write_text(text, encoding="utf-8")
+    return workspace
+
+
+def _typeset_error(workspace: Path, name: str = "broken") -> str:
     with pytest.raises(pdf.PdfError) as failed:
-        pdf.typeset(_rendered(workspace, "broken"))
-    assert str(failed.value) == ("typst could not typeset broken.pdf: unclosed delimiter; the "
-                                 "workspace's templates/pdf.typ is used: correct it, or delete it "
-                                 "to use the packaged one")
+        pdf.typeset(_rendered(workspace, name))
+    return str(failed.value)
+
+
+def test_a_broken_layout_override_names_typst_error(tmp_path):
+    workspace = _override(tmp_path, typ="#let broken = (\n")
+    assert _typeset_error(workspace) == ("templates/pdf.typ:1:15: typst: unclosed delimiter; "
+                                         + OVERRIDE_HINT.format("pdf.typ"))
+
+
+def test_a_layout_error_is_named_at_its_line_and_column(tmp_path):
+    workspace = _override(tmp_path, typ='// my layout\n#let total = 1\n#let both = total + "x"\n')
+    assert _typeset_error(workspace) == ("templates/pdf.typ:3:13: typst: cannot add integer and "
+                                         "string; " + OVERRIDE_HINT.format("pdf.typ"))
+
+
+# makes the paragraph `Child T was seldom seen alone.` (section 4) call a function of the layout
+CALLS_F = ('function Str(s)\n  if s.text == "seldom" then\n'
+           '    return pandoc.RawInline("typst", "#f(1)")\n  end\nend\n')
+
+
+def test_an_error_in_a_layout_function_names_the_body_line_that_called_it(tmp_path):
+    workspace = _override(tmp_path, typ='#let f(x) = x + "a"\n', lua=CALLS_F)
+    assert _typeset_error(workspace) == (
+        "templates/pdf.typ:1:13: typst: cannot add integer and string; while calling `f` "
+        '(review/sections/04-voice.md, near "4.1 Child T was seen alone."); '
+        + OVERRIDE_HINT.format("pdf.typ"))
+
+
+def test_an_error_in_the_body_names_the_section_its_words_and_the_filter(tmp_path):
+    workspace = _override(tmp_path, lua=CALLS_F.replace("#f(1)", "#nosuch"))
+    assert _typeset_error(workspace) == (
+        "review/sections/04-voice.md: typst: unknown variable: nosuch; in \"4. Was the child’s "
+        'voice heard?", near "4.1 Child T was seen alone." (line 26 of the Typst pandoc wrote '
+        "for the body): probably the workspace's templates/pdf.lua: correct it, or delete it to "
+        "use the packaged one")
+
+
+def test_a_lua_error_in_the_filter_override_is_named_at_its_line(tmp_path):
+    workspace = _override(tmp_path, lua="-- my filter\nfunction Pandoc(doc)\n"
+                                        "  return doc.nothing.x\nend\n")
+    assert _typeset_error(workspace) == ("templates/pdf.lua:3: attempt to index a nil value "
+                                         "(field 'nothing'); " + OVERRIDE_HINT.format("pdf.lua"))
+
+
+def test_a_lua_syntax_error_in_the_filter_override_is_named_at_its_line(tmp_path):
+    workspace = _override(tmp_path, lua="function Pandoc(doc)\n  local x = = 1\nend\n")
+    assert _typeset_error(workspace) == ("templates/pdf.lua:2: unexpected symbol near '='; "
+                                         + OVERRIDE_HINT.format("pdf.lua"))
+
+
+def test_a_failing_reading_of_the_rendering_says_what_and_where_to_look():
+    with pytest.raises(pdf.PdfError) as failed:
+        pdf.to_typst("---\ntitle: [a\n---\n\nText.\n")
+    assert str(failed.value) == (
+        "pandoc could not convert the Markdown rendering to Typst: Error parsing YAML metadata "
+        "at (line 1, column 1): YAML parse exception at line 2, column 0, while parsing a flow "
+        "sequence: did not find expected ',' or ']'; `casereview build --format md` writes the "
+        "rendering to dist/: look for an overridden template in templates/, else report it")
+
+
+def _child(source: str, **request) -> tuple[int, dict]:
+    """The Typst process run by hand: its exit status and its report."""
+    result = subprocess.run([sys.executable, "-m", "casereview.writers.typst_process"],
+                            input=json.dumps({"source": source, "inputs": {}, "timestamp": 0,
+                                              **request}).encode("utf-8"),
+                            capture_output=True, cwd=ROOT, check=False)
+    return result.returncode, json.loads(result.stderr)
+
+
+def test_typst_reads_no_file_outside_the_root_it_is_given(tmp_path):
+    (tmp_path / "secret.txt").write_text("not for Typst", encoding="utf-8")
+    root = tmp_path / "root"
+    root.mkdir()
+    assert _child('#read("/etc/hostname")', root=str(root)) == (1, {
+        "error": f"file not found (searched at {root}/etc/hostname)", "hints": [],
+        "at": {"file": "", "line": 1, "column": 7}, "trace": []})
+    assert _child('\n#read("../secret.txt")', root=str(root)) == (1, {
+        "error": 'path `"../secret.txt"` would escape the project root',
+        "hints": ["cannot access files outside of the project sandbox"],
+        "at": {"file": "", "line": 2, "column": 7}, "trace": []})
+
+
+def test_without_a_root_typst_reads_from_an_empty_folder_it_removes(tmp_path):
+    status, report = _child('#image("../../x.png")\n#read("/etc/hostname")')
+    assert (status, report["error"]) == (1, 'path `"../../x.png"` would escape the project root')
+    status, report = _child('#read("/etc/hostname")')
+    searched = re.fullmatch(r"file not found \(searched at (.+)/etc/hostname\)", report["error"])
+    assert status == 1 and searched, report
+    assert Path(searched[1]).name.startswith("casereview-typst-")
+    assert not Path(searched[1]).exists()
+
+
+def test_a_layout_reading_a_file_of_the_machine_is_refused(tmp_path):
+    workspace = _override(tmp_path, typ='#let secret = read("/etc/hostname")\n')
+    assert re.fullmatch(r"templates/pdf\.typ:1:20: typst: file not found \(searched at "
+                        r"/\S+/casereview-media-\w+/etc/hostname\); "
+                        + re.escape(OVERRIDE_HINT.format("pdf.typ")), _typeset_error(workspace))
 
 
 def _resident_mb() -> float:
