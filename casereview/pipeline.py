@@ -109,7 +109,7 @@ def _read_together(rendered, formats) -> dict:
     outputs = {}
     for fmt in together:
         outputs |= _writer(fmt).pandoc_outputs(rendered)
-    reading = pandoc.write(rendered.markdown, outputs)
+    reading = pandoc.write(rendered.markdown, outputs, rendered.media)
     return dict.fromkeys(together, reading)
 
 

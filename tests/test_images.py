@@ -111,7 +111,7 @@ def test_published_copies_keep_the_pixels_and_nothing_else(tmp_path):
 
 
 def test_every_format_publishes_the_clean_copy_under_its_content_name(minimal):
-    _with_images(minimal, f"![A photograph of the street]({'images/' + SECRET}.jpg)",
+    _with_images(minimal, f"![A photograph of the street](<images/{SECRET}.jpg>)",
                  "![A chart of contacts](images/chart.png)")
     _photo(minimal / "images" / f"{SECRET}.jpg")
     _chart(minimal / "images" / "chart.png")

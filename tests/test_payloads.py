@@ -67,8 +67,8 @@ def plant(ws: Path) -> dict[str, dict]:
             break
         for d in refused:
             _restore(ws, planted, d)
-    body = "\n\n".join(c.format(v=v, i=i) for i, v in enumerate(VECTORS)
-                       for c in CONSTRUCTS)
+    body = "\n\n".join(["A [safe link](https://www.gov.uk/) stays a link.",
+                        *(c.format(v=v, i=i) for i, v in enumerate(VECTORS) for c in CONSTRUCTS)])
     section = ws / "review" / "sections" / "04-voice.md"
     section.write_text(section.read_text(encoding="utf-8") + "\n" + body + "\n", encoding="utf-8")
     return planted
@@ -182,7 +182,7 @@ def test_site_in_chromium_runs_nothing_loads_nothing_and_shows_every_vector(buil
     site = built / "site"
     pages = sorted(p.name for p in site.glob("*.html"))
     with served(site) as base:
-        result = subprocess.run(["node", str(BROWSER / "payloads.mjs"), base, "PLD", *pages],
+        result = subprocess.run(["node", str(BROWSER / "payloads.mjs"), base, "quotation", *pages],
                                 capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr
     visits = json.loads(result.stdout)
@@ -192,7 +192,7 @@ def test_site_in_chromium_runs_nothing_loads_nothing_and_shows_every_vector(buil
     assert outside == []
     seen = "\n".join(v["text"] for v in visits)
     assert [m for m in MARKERS if m not in seen] == []
-    assert "PLD" in visits[0]["results"]            # the search shows the vectors as text too
+    assert "PLD" in visits[0]["results"]        # the search shows the vectors as text too
 
 
 def _docx_text(path: Path) -> tuple[str, str]:

@@ -23,7 +23,8 @@ def write(rendered: Rendered, stage: Path, reading: Future | None = None) -> lis
     (the pipeline's), else this writer converts on its own."""
     target = stage / "dist" / f"{rendered.name}.docx"
     target.parent.mkdir(parents=True, exist_ok=True)
-    reading = reading or pandoc.write(rendered.markdown, pandoc_outputs(rendered))
+    reading = reading or pandoc.write(rendered.markdown, pandoc_outputs(rendered),
+                                      rendered.media)
     doc = python_docx.Document(io.BytesIO(reading.result()["docx"]))
     docx_layout.finish(doc, rendered)
     docx_package.properties(doc, rendered)

@@ -37,7 +37,8 @@ def write(rendered: Rendered, stage: Path, reading: Future | None = None) -> lis
     """`reading`: pandoc's output for this and other formats from one reading of the Markdown
     (the pipeline's), else this writer converts on its own."""
     docs, site = stage / "site-docs", stage / "site"
-    reading = reading or pandoc.write(rendered.markdown, pandoc_outputs(rendered))
+    reading = reading or pandoc.write(rendered.markdown, pandoc_outputs(rendered),
+                                      rendered.media)
     docs.mkdir(parents=True, exist_ok=True)
     config = _config(rendered, docs, site)           # mkdocs loads while pandoc converts
     pages = paginate(reading.result()["html"].decode("utf-8"))

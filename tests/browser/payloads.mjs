@@ -19,18 +19,22 @@ async function visit(name, search) {
   page.on("dialog", async (d) => { dialogs.push(d.message()); await d.dismiss(); });
   page.on("request", (r) => requests.push(r.url()));
   await page.goto(new URL(name, base).href, { waitUntil: "networkidle" });
+  let results = "";
+  if (search) {                   // typed as a reader would, before anything else is touched
+    const box = page.locator("input.md-search__input");
+    await box.click();
+    await box.pressSequentially(query, { delay: 20 });
+    await page.waitForSelector(".md-search-result__item", { timeout: 15000 }).catch(() => {});
+    results = await page.$$eval(".md-search-result__item", (r) => r.map((e) => e.innerText)
+      .join("\n"));
+    await page.keyboard.press("Escape");
+  }
   // focus and hover everything: handlers that wait for a reader's move would fire now
-  await page.$$eval("body *", (els) => els.forEach((e) => {
+  await page.$$eval("article *", (els) => els.forEach((e) => {
     for (const kind of ["mouseover", "focus", "click", "toggle"]) {
       e.dispatchEvent(new Event(kind));
     }
   }));
-  let results = "";
-  if (search) {
-    await page.fill("input[name=query]", query).catch(() => {});
-    await page.waitForTimeout(1500);
-    results = await page.$$eval(".md-search-result", (r) => r.map((e) => e.innerText).join("\n"));
-  }
   await page.waitForTimeout(200);
   const text = await page.evaluate(() => document.body.innerText);
   await page.close();
