@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Everything the tests need on a fresh machine: the package with its test extras, and the
-# real clients the tests drive: Chromium (pages, with playwright-core and axe-core from npm),
-# LibreOffice (opens the DOCX), poppler (reads the PDF).
+# Everything the tests need on a fresh machine: .venv/ with the package and its test extras
+# (made by casereview/bootstrap.py, as build.py makes it: a stock Debian or Ubuntu python3
+# refuses system-wide installs), and the real clients the tests drive: Chromium (pages, with
+# playwright-core and axe-core from npm), LibreOffice (opens the DOCX), poppler (reads the PDF).
+# Then: .venv/bin/python -m pytest
 set -euo pipefail
 cd "$(dirname "$0")/.."
-python3 -m pip install --quiet --disable-pip-version-check -e '.[test]'
+python3 -m casereview.bootstrap --extras test
 missing=()
 command -v chromium >/dev/null || missing+=(chromium)
 command -v soffice >/dev/null || missing+=(libreoffice-writer-nogui)
