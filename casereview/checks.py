@@ -29,9 +29,11 @@ class Checker:
 
     def at(self, file: str, path: Path_, message: str, hint: str, severity=Severity.ERROR,
            line: int | None = None, key: bool = False) -> Diagnostic:
-        doc = self.sources.get(file)
+        doc = self.sources.get(file) or _claiming(self.sources, file)
+        if doc is None:
+            return Diagnostic(file, 1, 1, dotted(path), message, hint, severity)
         row, col = doc.text_line(path, line) if line is not None else doc.where(path, key=key)
-        return Diagnostic(file, row, col, dotted(path), message, hint, severity)
+        return Diagnostic(doc.path, row, col, dotted(path), message, hint, severity)
 
     def run(self) -> list[Diagnostic]:
         out: list[Diagnostic] = []
@@ -355,3 +357,13 @@ def _image_problem(root, ref: images.Reference) -> tuple[str, str] | None:
 
 RULES = [agencies, questions, subjects, chronology, recommendations, prose_references,
          reference_document, text_is_text, images_inside]
+
+
+def _claiming(sources: Sources, file: str) -> SourceDoc | None:
+    """The file that holds an agency's IMR or plan when it is not named for the agency
+    (`agency:` says another; the agencies rule reports that): rules name a part's file from
+    its agency, so that `agency_imrs/csc.yml` may in fact be `agency_imrs/social-care.yml`."""
+    folder, _, name = file.rpartition("/")
+    agency = name.removesuffix(".yml")
+    return next((doc for doc in sources.under(folder)
+                 if isinstance(doc.data, dict) and doc.data.get("agency") == agency), None)

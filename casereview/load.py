@@ -1,7 +1,11 @@
 """Read a workspace's files into source documents that remember where every value stands.
 
-Only reading happens here: no schema, no meaning. A YAML syntax error or a duplicated key
-becomes a diagnostic with its line and column, never a traceback.
+Only reading happens here: no schema, no meaning. Every byte is read through safe_read.py,
+which refuses what could crash, hang or leave the workspace, and builds YAML without ever
+constructing a tag; each refusal, YAML syntax error or duplicated key is a diagnostic with
+its line and column, never a traceback. A file, or a section's front matter, that holds
+nothing or not `key: value` fields is an error too: a `null` action plan would otherwise
+drop out of the report and the tracker unnoticed.
 """
 from __future__ import annotations
 
@@ -11,27 +15,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from . import safe_read
 from .diagnostics import Diagnostic
 
-Path_ = tuple[str | int, ...]
+Path_ = safe_read.Path_
 
 #: workspace folders read, and what each holds
 YAML_FILES = ("review", "terms", "panel", "family", "references", "conclusions", "recommendations")
 REFERENCE_DOCX = "templates/reference.docx"
-
-
-class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
-    """Safe YAML (libyaml's parser when present) without implicit timestamps: dates stay
-    text and are parsed by the model, so that `2013-02-30` gets a message, not a crash."""
-
-
-_Loader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-_CONSTRUCTOR = yaml.constructor.SafeConstructor()
+MKDOCS_TAGS = frozenset({"!ENV", "!relative"})   # mkdocs' own; it constructs any other tag
 
 
 @dataclass
@@ -75,6 +67,7 @@ class Sources:
     docs: dict[str, SourceDoc] = field(default_factory=dict)
     newest: float = 0.0          # modification time of the newest source file
     reference_docx: bytes | None = None   # the workspace's own Word styles, when it has them
+    others: list[Diagnostic] = field(default_factory=list)   # of mkdocs.yml, templates/
 
     def get(self, path: str) -> SourceDoc | None:
         return self.docs.get(path)
@@ -84,14 +77,15 @@ class Sources:
 
     @property
     def problems(self) -> list[Diagnostic]:
-        return [p for d in self.docs.values() for p in d.problems]
+        return [p for d in self.docs.values() for p in d.problems] + self.others
 
 
 def workspace(root: Path, names=YAML_FILES, sections: bool = True,
-              imr_keys: tuple[str, ...] | None = None) -> Sources:
+              imr_keys: tuple[str, ...] | None = None, site: bool = True) -> Sources:
     """Read the source files of the workspace at `root`: all of them, unless `names` lists
     the review/ files wanted, `sections` is false and `imr_keys` names the only top-level
-    keys of the IMRs to read (the tracker needs their recommendations, not chronologies)."""
+    keys of the IMRs to read (the tracker needs their recommendations, not chronologies).
+    `site`: also read what the build reads beside the sources (mkdocs.yml, templates/)."""
     root = Path(root)
     sources = Sources(root)
     files = [root / "review" / f"{name}.yml" for name in names]
@@ -100,21 +94,123 @@ def workspace(root: Path, names=YAML_FILES, sections: bool = True,
     files += sorted((root / "action_plans").glob("*.yml"))
     for file in files:
         rel = file.relative_to(root).as_posix()
-        if not file.exists():
-            sources.docs[rel] = SourceDoc(rel, problems=[_missing(rel)])
-            continue
-        text = file.read_text(encoding="utf-8")
-        sources.newest = max(sources.newest, file.stat().st_mtime)
-        if imr_keys and rel.startswith("agency_imrs/"):
-            text = top_level(text, imr_keys)
-        doc = markdown_doc(rel, text) if file.suffix == ".md" else yaml_doc(rel, text)
-        doc.text = text
-        sources.docs[rel] = doc
-    reference = root / REFERENCE_DOCX
-    if reference.is_file():
-        sources.reference_docx = reference.read_bytes()
-        sources.newest = max(sources.newest, reference.stat().st_mtime)
+        sources.docs[rel] = _source(root, file, rel, imr_keys, sources)
+    if site:
+        sources.others += _mkdocs(root)
+        problems, binary = _templates(root)
+        sources.others += problems
+        if REFERENCE_DOCX in binary:
+            sources.reference_docx = binary[REFERENCE_DOCX].data
+            sources.newest = max(sources.newest, binary[REFERENCE_DOCX].mtime)
     return sources
+
+
+def _source(root: Path, file: Path, rel: str, imr_keys, sources: Sources) -> SourceDoc:
+    try:
+        text, mtime = safe_read.read_text(file, rel, root)
+    except safe_read.Missing:
+        return SourceDoc(rel, problems=[_missing(rel)])
+    except safe_read.Unreadable as refused:
+        return SourceDoc(rel, problems=[refused.diagnostic])
+    sources.newest = max(sources.newest, mtime)
+    if imr_keys and rel.startswith("agency_imrs/"):
+        text = top_level(text, imr_keys)
+    if file.suffix == ".md":
+        doc = markdown_doc(rel, text)
+    else:
+        doc = yaml_doc(rel, text, empty=_FILL if rel.startswith("review/") else _FILL_OR_DELETE)
+    doc.text = text
+    return doc
+
+
+_FILL = "write its fields as docs/authoring.md shows"
+_FILL_OR_DELETE = _FILL + ", or delete the file"
+
+
+def _mkdocs(root: Path) -> list[Diagnostic]:
+    """mkdocs.yml read as casereview reads YAML before mkdocs reads it: mkdocs' loader
+    constructs `!!python/...` tags, that is, runs what the file names."""
+    file = root / "mkdocs.yml"
+    if not os.path.lexists(file):
+        return []
+    try:
+        text, _ = safe_read.read_text(file, "mkdocs.yml", root)
+    except safe_read.Unreadable as refused:
+        return [refused.diagnostic]
+    doc = yaml_doc("mkdocs.yml", text, tags=MKDOCS_TAGS, empty="write the site's settings, "
+                   "or delete mkdocs.yml to use casereview's site defaults")
+    if doc.data is None:
+        return doc.problems
+    from .writers import site_settings          # what the site may ask of a build
+    return doc.problems + site_settings.refusals(doc.data, lambda p: doc.where(p, key=True), root)
+
+
+def _templates(root: Path) -> tuple[list[Diagnostic], dict[str, safe_read.Read]]:
+    """Every file under the workspace's templates/ read as the build will read it (each a
+    regular file inside the workspace, under its limit, text in UTF-8): the problems, and the
+    bytes of the binary ones by their path (templates/reference.docx)."""
+    folder = Path(root) / "templates"
+    if not os.path.lexists(folder):
+        return [], {}
+    problems, binary = [], {}
+    try:
+        real = safe_read.real_path(folder, "templates", root)
+    except safe_read.Unreadable as refused:
+        return [refused.diagnostic], {}
+    if not real.is_dir():
+        return [Diagnostic("templates", 1, 1, "", "is a file, not a folder",
+                           "make templates/ a folder of overrides, or delete the file")], {}
+    for rel, path in _files(real, root, problems):
+        try:
+            if safe_read.binary(rel):
+                binary[rel] = safe_read.read_bytes(path, rel, safe_read.BINARY_LIMIT, root,
+                                                  "a binary template")
+            else:
+                safe_read.read_text(path, rel, root, what="a template")
+        except safe_read.Unreadable as refused:
+            problems.append(refused.diagnostic)
+    return problems, binary
+
+
+def _files(real: Path, root: Path, problems: list[Diagnostic]) -> list[tuple[str, Path]]:
+    """(path shown, path) of every file under templates/, links to folders followed once
+    when they stay in the workspace."""
+    out: list[tuple[str, Path]] = []
+    todo, seen = [("templates", real)], {real}
+    while todo:
+        shown, folder = todo.pop()
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError as exc:
+            problems.append(Diagnostic(shown, 1, 1, "", f"cannot be read: {exc.strerror}",
+                                       "check its permissions"))
+            continue
+        for entry in entries:
+            rel = f"{shown}/{entry.name}"
+            if _is_folder(entry):
+                try:
+                    inner = safe_read.real_path(Path(entry.path), rel, root)
+                except safe_read.Unreadable as refused:
+                    problems.append(refused.diagnostic)
+                    continue
+                if inner not in seen:
+                    seen.add(inner)
+                    todo.append((rel, inner))
+                continue
+            out.append((rel, Path(entry.path)))
+            if len(out) > safe_read.TEMPLATE_FILES:
+                problems.append(Diagnostic("templates", 1, 1, "", f"holds more than "
+                                           f"{safe_read.TEMPLATE_FILES} files",
+                                           "keep only the templates you override"))
+                return []
+    return sorted(out)
+
+
+def _is_folder(entry: os.DirEntry) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:          # a link that loops: read as a file, and refused as one
+        return False
 
 
 REGISTERS = (Path("private") / "identities.yml", Path("identities.hashed.yml"))
@@ -124,16 +220,23 @@ REGISTER_ENV = "CASEREVIEW_IDENTITIES"
 def identity_register(root: Path, path: Path | None = None) -> SourceDoc | None:
     """The identity register: the path given, else $CASEREVIEW_IDENTITIES, else the
     workspace's private/identities.yml (git-ignored), else its identities.hashed.yml (safe to
-    commit); None when there is none and none was named."""
+    commit); None when there is none and none was named. A register named may lie anywhere;
+    the workspace's own must be inside it."""
     named = path or (Path(os.environ[REGISTER_ENV]) if os.environ.get(REGISTER_ENV) else None)
-    file = named or next((Path(root) / p for p in REGISTERS if (Path(root) / p).exists()), None)
+    found = next((Path(root) / p for p in REGISTERS if os.path.lexists(Path(root) / p)), None)
+    file = named or found
     if file is None:
         return None
-    if not file.exists():
+    try:
+        text, _ = safe_read.read_text(file, str(file), None if named else Path(root))
+    except safe_read.Missing:
         return SourceDoc(str(file), problems=[Diagnostic(
             str(file), 1, 1, "", "identity register not found",
-            "give the path of an existing register")]) if named else None
-    doc = yaml_doc(str(file), file.read_text(encoding="utf-8"))
+            "give the path of an existing register")])
+    except safe_read.Unreadable as refused:
+        return SourceDoc(str(file), problems=[refused.diagnostic])
+    doc = yaml_doc(str(file), text, empty="list the real identifiers under `identities:` (see "
+                   "the README), or delete the file")
     doc.text = ""   # never scanned as a source: it is the list of what must not appear
     return doc
 
@@ -159,28 +262,36 @@ def _missing(rel: str) -> Diagnostic:
     return Diagnostic(rel, 1, 1, "", "file not found", f"create {rel} (see docs/authoring.md)")
 
 
-def yaml_doc(rel: str, text: str, line_offset: int = 0) -> SourceDoc:
+def yaml_doc(rel: str, text: str, line_offset: int = 0, tags: frozenset[str] = frozenset(),
+             empty: str = _FILL, whole: str = "the file") -> SourceDoc:
+    """A YAML text that must hold `key: value` fields (`whole` names it in messages, `empty`
+    says what to do when it holds nothing); `tags` are the explicit tags allowed."""
     doc = SourceDoc(rel)
     try:
-        node = yaml.compose(text, Loader=_Loader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1 + line_offset, mark.column + 1) if mark else (1, 1)
-        problem = exc.problem or exc.context or "cannot be read"
-        if exc.context and exc.context_mark and exc.problem:
-            problem += f" ({exc.context} that starts at line {exc.context_mark.line + 1 + line_offset})"
-        doc.problems.append(Diagnostic(rel, line, col, "", f"YAML syntax: {problem}",
-                                       "check the indentation, colons and quotes on this line "
-                                       "and the one before"))
+        data = safe_read.yaml_data(text, doc, line_offset, tags)
+    except safe_read.Unreadable as refused:
+        doc.problems.append(refused.diagnostic)
         return doc
-    doc.data = {} if node is None else _build(node, (), doc, line_offset)
+    if data is None or data is safe_read.NOTHING:
+        doc.problems.append(Diagnostic(rel, 1 + line_offset, 1, "", f"{whole} is empty", empty))
+    elif not isinstance(data, dict):
+        what = "a list" if isinstance(data, list) else \
+            f"a single value (`{safe_read.short(data)}`)"
+        doc.problems.append(Diagnostic(
+            rel, *doc.where(()), "", f"{whole} holds {what}, not fields (`key: value` lines)",
+            "write its fields as `key: value` lines, as docs/authoring.md shows"))
+    else:
+        doc.data = data
     return doc
 
 
 def markdown_doc(rel: str, text: str) -> SourceDoc:
     """A Markdown file with YAML front matter between `---` lines."""
+    if not text.strip():
+        return SourceDoc(rel, problems=[Diagnostic(
+            rel, 1, 1, "", "the file is empty", "write the section's text, or delete the file")])
     lines = text.splitlines(keepends=True)
-    if not lines or lines[0].strip() != "---":
+    if lines[0].strip() != "---":
         doc = SourceDoc(rel, data={}, body=text, body_line=1)
         return doc
     end = next((i for i in range(1, len(lines)) if lines[i].strip() == "---"), None)
@@ -188,49 +299,12 @@ def markdown_doc(rel: str, text: str) -> SourceDoc:
         return SourceDoc(rel, problems=[Diagnostic(
             rel, 1, 1, "", "front matter is not closed",
             "end the front matter with a line holding only ---")])
-    doc = yaml_doc(rel, "".join(lines[1:end]), line_offset=1)
-    if doc.data is not None and not isinstance(doc.data, dict):
-        doc.problems.append(Diagnostic(rel, 2, 1, "", "front matter must be a mapping",
-                                       "write `title: ...` and other fields as `key: value`"))
-        doc.data = {}
+    doc = yaml_doc(rel, "".join(lines[1:end]), line_offset=1, whole="the front matter",
+                   empty="write `title: ...` and other fields as `key: value`, or remove the "
+                   "--- lines")
     doc.body = "".join(lines[end + 1:])
     doc.body_line = end + 2
     return doc
 
 
-def _build(node: yaml.Node, path: Path_, doc: SourceDoc, offset: int) -> Any:
-    doc.values[path] = (node.start_mark.line + 1 + offset, node.start_mark.column + 1)
-    if isinstance(node, yaml.MappingNode):
-        out: dict[Any, Any] = {}
-        for key_node, value_node in node.value:
-            # keys are names, never values: `no:` is the key "no", not YAML 1.1's false
-            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node.start_mark)
-            where = (key_node.start_mark.line + 1 + offset, key_node.start_mark.column + 1)
-            if key in out:
-                doc.problems.append(Diagnostic(
-                    doc.path, *where, _dotted(path + (key,)),
-                    f"`{key}` is given twice in this mapping", "keep one of them"))
-            doc.keys[path + (key,)] = where
-            out[key] = _build(value_node, path + (key,), doc, offset)
-        return out
-    if isinstance(node, yaml.ScalarNode) and node.style in ("|", ">"):
-        doc.blocks.add(path)
-    if isinstance(node, yaml.SequenceNode):
-        return [_build(item, path + (i,), doc, offset) for i, item in enumerate(node.value)]
-    return _scalar(node)
-
-
-def _scalar(node: yaml.Node) -> Any:
-    if not isinstance(node, yaml.ScalarNode):
-        return None
-    return _CONSTRUCTOR.construct_object(node)
-
-
-def _dotted(path: Path_) -> str:
-    out = ""
-    for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
-
-
-dotted = _dotted
+dotted = _dotted = safe_read.dotted

@@ -197,7 +197,7 @@ def load(root: Path) -> tuple[CaseReview | None, Report]:
     checks): the review, its recommendations, IMRs and action plans, with derived ids."""
     from . import assemble, load as loader, validate
     sources = loader.workspace(root, names=("review", "recommendations"), sections=False,
-                               imr_keys=("agency", "recommendations"))
+                               imr_keys=("agency", "recommendations"), site=False)
     report = Report()
     parts = validate.parts(sources, report)
     if "review/review.yml" not in parts or "review/recommendations.yml" not in parts:

@@ -58,3 +58,14 @@ def draft_site(tmp_path_factory) -> Path:
     ws = copy_workspace(MINIMAL, tmp_path_factory.mktemp("draft") / "ws")
     pipeline.build(ws, formats=("html",))
     return ws / "site"
+
+
+FUZZ = {"runs": 0, "tracebacks": 0, "slowest": 0.0}   # filled by test_fuzz.py
+
+
+def pytest_terminal_summary(terminalreporter):
+    """How much the fuzz test tried, so that CI shows it ran in full."""
+    if FUZZ["runs"] or FUZZ["tracebacks"]:
+        terminalreporter.write_line(
+            f"fuzz: {FUZZ['runs']} mutated workspaces checked, {FUZZ['tracebacks']} tracebacks, "
+            f"slowest {FUZZ['slowest']:.1f} s")
