@@ -196,7 +196,7 @@ def render(review: CaseReview, workspace: Path | None = None,
                       track([review], build_date, public=True))
     try:
         markdown = _render_template(env, review, outline, ctx, result)
-    except jinja2.TemplateError as exc:
+    except Exception as exc:        # a template's own error ({{ 1/0 }}) as much as Jinja's
         raise CheckFailed(Report([template_problem(exc, workspace)])) from None
     result.markdown = _tidy(markdown)
     result.media = ctx.media
@@ -211,7 +211,7 @@ def _render_template(env, review, outline, ctx, result: Rendered) -> str:
         agency=review.agency, draft=result.draft, mark=result.mark)
 
 
-def template_problem(exc: jinja2.TemplateError, workspace: Path | None) -> Diagnostic:
+def template_problem(exc: Exception, workspace: Path | None) -> Diagnostic:
     """Where a template went wrong: the template's own line, not a Python traceback."""
     name, line = getattr(exc, "filename", None) or getattr(exc, "name", None), getattr(exc, "lineno", None)
     if line is None:
@@ -220,7 +220,8 @@ def template_problem(exc: jinja2.TemplateError, workspace: Path | None) -> Diagn
             name, line = frames[-1].filename, frames[-1].lineno
     if name and workspace and Path(name).is_relative_to(workspace):
         name = Path(name).relative_to(workspace).as_posix()
-    return Diagnostic(str(name or "templates"), line or 1, 1, "", f"template error: {exc.message}",
+    message = getattr(exc, "message", None) or str(exc) or type(exc).__name__
+    return Diagnostic(str(name or "templates"), line or 1, 1, "", f"template error: {message}",
                       "correct the template, or delete it to use the packaged one")
 
 

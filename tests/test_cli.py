@@ -79,9 +79,10 @@ def test_a_broken_mkdocs_yml_is_named_with_its_line_and_nothing_is_written(minim
         "to use casereview's site defaults",
         "nothing was written; the previous outputs are unchanged"]
     (minimal / "mkdocs.yml").write_text("site_name: x\nnav: [\n")
-    assert run("build", str(minimal), "--format", "html").stderr.splitlines()[-2] == (
-        "mkdocs.yml:3:1: not valid YAML: expected the node content, but found '<stream end>'; "
-        "correct it in mkdocs.yml")
+    assert run("build", str(minimal), "--format", "html").stderr.splitlines()[-3] == (
+        "mkdocs.yml:3:1: YAML syntax: did not find expected node content (while parsing a flow "
+        "node that starts at line 3); check the indentation, colons and quotes on this line and "
+        "the one before")
     assert (minimal / "site" / "index.html").read_bytes() == before
 
 

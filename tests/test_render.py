@@ -109,3 +109,13 @@ def test_a_template_override_cannot_reach_python(minimal):
     assert [str(d) for d in failed.value.report.errors] == [
         "templates/blocks/paragraph.md.j2:1:1: template error: access to attribute '__class__' "
         "of 'str' object is unsafe.; correct the template, or delete it to use the packaged one"]
+
+
+def test_a_template_that_fails_as_it_runs_is_named_with_its_line(minimal):
+    (minimal / "templates").mkdir()
+    (minimal / "templates" / "references.md.j2").write_text("# References\n\n{{ 1 / 0 }}\n")
+    with pytest.raises(CheckFailed) as failed:
+        render(check(minimal).review, minimal)
+    assert [str(d) for d in failed.value.report.errors] == [
+        "templates/references.md.j2:3:1: template error: division by zero; correct the "
+        "template, or delete it to use the packaged one"]

@@ -4,6 +4,7 @@ reference document (`reference.docx`, the DOCX's styles) is generated, then copi
 from __future__ import annotations
 
 import difflib
+import os
 from pathlib import Path
 
 from ..render import PACKAGED
@@ -29,7 +30,7 @@ def copy(workspace: Path, name: str) -> Path:
         hint = f"did you mean `{close[0]}`?" if close else "`casereview template` lists them"
         raise TemplateRefused(f"`{name}` is not a packaged template; {hint}")
     target = Path(workspace) / "templates" / name
-    if target.exists():
+    if os.path.lexists(target):      # a link, even a broken one, is never written through
         raise TemplateRefused(f"{target} already exists: it is the override; edit it, or delete "
                               "it to start again from the packaged one")
     target.parent.mkdir(parents=True, exist_ok=True)

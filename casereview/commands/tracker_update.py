@@ -20,7 +20,7 @@ from ruamel.yaml.error import CommentMark
 from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString, ScalarString
 from ruamel.yaml.tokens import CommentToken
 
-from .. import load, validate
+from .. import load, safe_read, validate
 from ..assemble import slug
 from ..model import ActionPlan, ActionRow, RowStatus
 
@@ -46,7 +46,7 @@ def update(workspace: Path, row_id: str, *, status: str | None = None, note: str
     _check_arguments(status, note, evidence, reason, sign_off_role)
     path, index = find_row(Path(workspace), row_id)
     rel = f"action_plans/{path.name}"
-    raw = path.read_bytes().decode("utf-8")   # bytes: keep CRLF files CRLF
+    raw = _read(path, workspace)               # CRLF kept: a CRLF file stays CRLF
     text = raw.replace("\r\n", "\n")
     yaml = _yaml()
     data = yaml.load(text)
@@ -60,12 +60,20 @@ def update(workspace: Path, row_id: str, *, status: str | None = None, note: str
     return path
 
 
+def _read(path: Path, workspace: Path) -> str:
+    """An action plan read as every workspace file is (no FIFO, no link out, UTF-8)."""
+    try:
+        return safe_read.read_text(path, f"action_plans/{path.name}", Path(workspace))[0]
+    except safe_read.Unreadable as refused:
+        raise UpdateRefused(str(refused.diagnostic)) from None
+
+
 def find_row(workspace: Path, row_id: str) -> tuple[Path, int]:
     """The plan file holding `row_id` and the row's position, with ids derived as
     `assemble.action_plan` derives them (so `eyst-iii` is the row whose `no` is "iii")."""
     ids: dict[str, tuple[Path, int]] = {}
     for path in sorted((workspace / "action_plans").glob("*.yml")):
-        data = load.yaml_doc(path.name, path.read_text(encoding="utf-8")).data
+        data = load.yaml_doc(path.name, _read(path, workspace)).data
         if not isinstance(data, dict) or not isinstance(data.get("rows"), list):
             continue   # a broken plan is `casereview check`'s to report, not ours
         agency = data.get("agency") or path.stem
