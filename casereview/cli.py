@@ -177,6 +177,8 @@ def _run(job, strict: bool, interrupt) -> int:
         interrupt.end()
     for path in result.outputs:
         print(f"wrote {path}")
+    for path in result.archived:
+        print(f"moved to {path}: a file of an earlier version or status, out of dist/")
     if interrupt.late or interrupt.asked:
         print("interrupted too late to stop: the outputs were written", file=sys.stderr)
         return EXIT_INTERRUPTED
@@ -191,12 +193,19 @@ def _refused(stopped: Exception, strict: bool) -> int:
         _report(stopped.report, strict, sys.stderr)
         return _nothing_written()
     if isinstance(stopped, LeakFound):
-        return _nothing_written([*map(str, stopped.findings),
-                                 f"{len(stopped.findings)} identifier(s) found in the outputs"])
+        return _nothing_written([*map(str, stopped.findings), _leak_summary(stopped.findings)])
     if isinstance(stopped, PublishRefused):
         return _nothing_written([*stopped.reasons,
                                  f"not published: {len(stopped.reasons)} reason(s)"])
     return _nothing_written([str(stopped)])      # a WriterError
+
+
+def _leak_summary(findings) -> str:
+    unread = sum(1 for f in findings if f.problem)
+    said = [f"{len(findings) - unread} identifier(s) found in the outputs"] if len(findings) > \
+        unread else []
+    said += [f"{unread} part(s) of the outputs cannot be read"] if unread else []
+    return "; ".join(said)
 
 
 def _nothing_written(why: list[str] = ()) -> int:

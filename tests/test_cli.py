@@ -131,3 +131,15 @@ def test_template_refuses_an_unknown_name_with_a_suggestion(minimal):
     assert result.stderr.strip() == ("`refrence.docx` is not a packaged template; did you mean "
                                      "`reference.docx`?")
     assert not (minimal / "templates" / "refrence.docx").exists()
+
+
+def test_a_refused_scan_counts_identifiers_and_unreadable_parts_apart():
+    from casereview.cli import _leak_summary
+    from casereview.scan import Finding
+    hit = Finding("dist/r.pdf", "page 2", "pdf text", 3, "name", "Mother")
+    unread = Finding("dist/r.docx", "word/embeddings/o.bin", "docx", 0, "", "",
+                     "an embedded object; remove it")
+    assert _leak_summary([hit]) == "1 identifier(s) found in the outputs"
+    assert _leak_summary([unread]) == "1 part(s) of the outputs cannot be read"
+    assert _leak_summary([hit, unread]) == ("1 identifier(s) found in the outputs; 1 part(s) "
+                                            "of the outputs cannot be read")

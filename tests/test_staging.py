@@ -342,3 +342,15 @@ def test_outputs_a_failed_undo_strands_are_put_back_by_the_next_build(built, mon
     monkeypatch.undo()
     assert staging.remove_stale(built) == [stage]
     assert digests(built) == before and staged(built) == []
+
+
+def test_the_command_line_says_what_moved_to_archive(built):
+    make_final(built)
+    result = subprocess.run([sys.executable, "-m", "casereview.cli", "build", str(built)],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-2:] == [
+        f"moved to {built / 'archive' / 'lcspr-t-draft-0-1.docx'}: a file of an earlier "
+        "version or status, out of dist/",
+        f"moved to {built / 'archive' / 'lcspr-t-draft-0-1.pdf'}: a file of an earlier "
+        "version or status, out of dist/"]
