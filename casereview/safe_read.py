@@ -211,6 +211,7 @@ def bad_character(text: str, shown: str) -> Diagnostic | None:
 # --- YAML ------------------------------------------------------------------------------
 
 DEPTH_LIMIT = 50            # levels of nesting; a review file needs fewer than ten
+DEEP_HINT = "flatten the structure: a review file needs far fewer levels"
 VALUE_LIMIT = 100_000       # values in one file, counting each one an alias repeats
 NUMBER_LIMIT = 100          # characters of a number
 
@@ -254,6 +255,10 @@ def yaml_data(text: str, doc, offset: int = 0, tags: frozenset[str] = frozenset(
 def _syntax(rel: str, exc: yaml.MarkedYAMLError, offset: int) -> Diagnostic:
     mark = exc.problem_mark or exc.context_mark
     line, col = (mark.line + 1 + offset, mark.column + 1) if mark else (1, 1)
+    if "maximum nesting depth" in (exc.problem or ""):
+        # newer libyaml's scanner, reading ahead of the events, stops a deep `[[[` first
+        return Diagnostic(rel, line, col, "", f"nested more than {DEPTH_LIMIT} levels deep",
+                          DEEP_HINT)
     problem = exc.problem or exc.context or "cannot be read"
     if exc.context and exc.context_mark and exc.problem:
         problem += f" ({exc.context} that starts at line {exc.context_mark.line + 1 + offset})"
@@ -319,8 +324,7 @@ class _Builder:
             raise self.stop(event, "a key must be a name, not a list or mapping",
                             "write the key as a plain name followed by a colon")
         if len(self.stack) >= DEPTH_LIMIT:
-            raise self.stop(event, f"nested more than {DEPTH_LIMIT} levels deep",
-                            "flatten the structure: a review file needs far fewer levels")
+            raise self.stop(event, f"nested more than {DEPTH_LIMIT} levels deep", DEEP_HINT)
         self.count(1, event)
         path = self.next_path()
         self.doc.values[path] = self.where(event)

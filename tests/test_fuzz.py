@@ -144,7 +144,8 @@ LOCATED = re.compile(r"^[^\n]+?:\d+:\d+: \S")
 WHOLE = re.compile(r"^(\d+ error\(s\), \d+ warning\(s\)( \(--strict: .*\))?"
                    r"|nothing was written; the previous outputs are unchanged"
                    r"|\d+ identifier\(s\) found in the outputs"
-                   r"|✓ \w+ +\d+\.\d\d s|wrote \S+)$")
+                   r"|✓ \w+ +\d+\.\d\d s|wrote \S+"
+                   r"|moved to \S+: a file of an earlier version or status, out of dist/)$")
 
 
 def run(argv: list[str], shown: str) -> tuple[int, list[str], float]:

@@ -1,4 +1,5 @@
 import os
+import re
 import signal
 import socket
 import stat
@@ -251,8 +252,10 @@ DEEP = "flatten the structure: a review file needs far fewer levels"
 def test_nesting_beyond_the_limit_in_flow_style_never_reaches_recursion(minimal):
     deep = "references: " + "[" * 100_000 + "]" * 100_000 + "\n"
     (minimal / "review" / "references.yml").write_text(deep, encoding="utf-8")
-    assert checked(minimal) == [
-        f"review/references.yml:1:62: nested more than 50 levels deep; {DEEP}"]
+    # where depends on libyaml's version: its scanner, reading ahead, may stop first
+    [said] = checked(minimal)
+    assert re.fullmatch(rf"review/references.yml:1:\d+: nested more than 50 levels deep; {DEEP}",
+                        said)
 
 
 def test_nesting_beyond_the_limit_in_block_style(minimal):
