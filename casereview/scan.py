@@ -143,7 +143,7 @@ def _decoded(raw: str, suffix: str) -> tuple[str, object]:
     escapes in scripts resolved; markup keeps its lines."""
     if suffix in (".json", ".webmanifest"):
         try:
-            return "\n".join(_strings(json.loads(raw))), "decoded JSON"
+            return "\n".join(json_strings(json.loads(raw))), "decoded JSON"
         except ValueError:
             pass
     if suffix == ".js":
@@ -151,12 +151,13 @@ def _decoded(raw: str, suffix: str) -> tuple[str, object]:
     return raw, (lambda n: f"line {n}")
 
 
-def _strings(value) -> Iterator[str]:
+def json_strings(value) -> Iterator[str]:
+    """Every string in decoded JSON, however deep."""
     if isinstance(value, str):
         yield value
     elif isinstance(value, dict):
         for v in value.values():
-            yield from _strings(v)
+            yield from json_strings(v)
     elif isinstance(value, list):
         for v in value:
-            yield from _strings(v)
+            yield from json_strings(v)

@@ -33,6 +33,8 @@ from pathlib import Path
 import tinycss2
 from selectolax.lexbor import LexborHTMLParser
 
+from ..scan import json_strings
+
 MARKUP = {".html", ".htm", ".xhtml", ".xht", ".shtml", ".svg", ".svgz", ".xml", ".xsl",
           ".xslt", ".rss", ".atom"}
 STYLES, SCRIPTS, DATA = {".css"}, {".js", ".mjs", ".cjs"}, {".json", ".webmanifest"}
@@ -434,22 +436,11 @@ def data_requests(text: str) -> list[tuple[int, str]]:
     except ValueError:
         return script_requests(text)
     found = []
-    for value in _strings(data):
+    for value in json_strings(data):
         for url in text_requests(value):
             at = text.find(json.dumps(url)[1:-1])
             found.append((text.count("\n", 0, at) + 1 if at >= 0 else 1, url))
     return found
-
-
-def _strings(data):
-    if isinstance(data, str):
-        yield data
-    elif isinstance(data, dict):
-        for value in data.values():
-            yield from _strings(value)
-    elif isinstance(data, list):
-        for value in data:
-            yield from _strings(value)
 
 
 def host(url: str) -> str:
