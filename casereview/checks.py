@@ -312,12 +312,18 @@ def reference_document(c: Checker) -> Iterator[Diagnostic]:
 # --- the review's text is text (text_rules.py) -------------------------------------------
 
 def text_is_text(c: Checker) -> Iterator[Diagnostic]:
+    """Markup, addresses and images in every text (text_rules.py, images.py)."""
     for file, doc in sorted(c.sources.docs.items()):
         for path, value in texts(doc):
             for found in text_rules.findings(value):
                 row, col = _place(doc, path, value, found.offset)
                 yield Diagnostic(file, row, col, dotted(path), found.message, found.hint,
                                  Severity.ERROR if found.error else WARN)
+            for ref in images.references(value):
+                problem = _image_problem(c.sources.root, ref)
+                if problem:
+                    yield Diagnostic(file, *_place(doc, path, value, ref.offset), dotted(path),
+                                     *problem)
 
 
 def _place(doc: SourceDoc, path: Path_, value: str, offset: int) -> tuple[int, int]:
@@ -330,17 +336,6 @@ def _place(doc: SourceDoc, path: Path_, value: str, offset: int) -> tuple[int, i
         written = doc.text.splitlines()[row - 1] if row <= len(doc.text.splitlines()) else ""
         col += len(written) - len(written.lstrip())
     return row, col + within
-
-
-def images_inside(c: Checker) -> Iterator[Diagnostic]:
-    """Every image a file of the workspace, readable, described; see images.py."""
-    for file, doc in sorted(c.sources.docs.items()):
-        for path, value in texts(doc):
-            for ref in images.references(value):
-                problem = _image_problem(c.sources.root, ref)
-                if problem:
-                    row, col = _place(doc, path, value, ref.offset)
-                    yield Diagnostic(file, row, col, dotted(path), *problem)
 
 
 def _image_problem(root, ref: images.Reference) -> tuple[str, str] | None:
@@ -356,7 +351,7 @@ def _image_problem(root, ref: images.Reference) -> tuple[str, str] | None:
 
 
 RULES = [agencies, questions, subjects, chronology, recommendations, prose_references,
-         reference_document, text_is_text, images_inside]
+         reference_document, text_is_text]
 
 
 def _claiming(sources: Sources, file: str) -> SourceDoc | None:
