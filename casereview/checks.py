@@ -351,7 +351,7 @@ def _image_problem(root, ref: images.Reference) -> tuple[str, str] | None:
 
 
 RULES = [agencies, questions, subjects, chronology, recommendations, prose_references,
-         reference_document, text_is_text]
+         reference_document]
 
 
 def _claiming(sources: Sources, file: str) -> SourceDoc | None:

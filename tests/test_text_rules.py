@@ -66,3 +66,14 @@ def test_check_names_file_line_and_column_in_a_section_and_in_a_yaml_block(minim
         f"`<b>`; {HTML_HINT}",
         f"review/sections/04-voice.md:7:44: warning: HTML is shown as text, not as markup: "
         f"`</b>`; {HTML_HINT}"]
+
+
+def test_markup_is_named_even_when_another_file_fails_validation(minimal):
+    edit(minimal, "review/review.yml", "status: draft", "status: drafted")
+    edit(minimal, "review/sections/04-voice.md", "Child T was seldom seen alone.",
+         "Child T was seldom seen alone.\n\n[x](javascript:alert(1))")
+    assert [m for m in messages(minimal) if "address" in m or "status" in m] == [
+        "review/review.yml:5:9: status: `drafted` is not allowed; did you mean `draft`?",
+        "review/sections/04-voice.md:7:5: a `javascript:` address is not allowed in the "
+        "review's text; link only to http(s), mailto or tel addresses, or to a place in the "
+        "report ([[para:id]]); the link would be shown unlinked"]
