@@ -28,8 +28,14 @@ def test_nhs_numbers_that_pass_the_check_in_any_spacing():
         ("nhs_number", "9434765919")]
 
 
-def test_nhs_number_failing_the_check_or_mixed_spacing_is_not_reported():
-    assert found("NHS no. 943 476 5918, 943 4765919") == []
+def test_nhs_numbers_in_any_grouping():
+    assert found("NHS 943 4765919, 9434 765 919, 94 34 76 59 19.") == [
+        ("nhs_number", "943 4765919"), ("nhs_number", "9434 765 919"),
+        ("nhs_number", "94 34 76 59 19")]
+
+
+def test_nhs_number_failing_the_check_is_not_reported():
+    assert found("NHS no. 943 476 5918, 9434 765 918, 1,234,567,890 and 12.345.678.90") == []
 
 
 # --- postcodes, phone numbers, e-mail -------------------------------------------------------
@@ -40,8 +46,14 @@ def test_postcode_inside_a_sentence_and_every_shape():
         == ["M1 1AE", "B33 8TH", "W1A 1AA", "CR2 6XH", "DN55 1PT", "SW1A 2AA", "LE16ZG"]
 
 
+def test_postcodes_in_any_case():
+    assert found("le1 6zg, Le2 7Qh, le27qh") == [
+        ("postcode", "le1 6zg"), ("postcode", "Le2 7Qh"), ("postcode", "le27qh")]
+
+
 def test_not_postcodes():
-    assert found("SCR B1 FINAL VERSION; le1 6zg; QA1 1AA; EYST 1AA; Section 47; 2014") == []
+    assert found("SCR B1 FINAL VERSION; QA1 1AA; EYST 1AA; Section 47; 2014; b1 2nd visit, "
+                 "w3 3rd, Y1 1st") == []
 
 
 def test_phone_numbers_in_uk_forms():
@@ -71,9 +83,15 @@ def test_ni_numbers_with_valid_prefixes():
         ("ni_number", "AB 12 34 56 C"), ("ni_number", "JT123456A")]
 
 
+def test_ni_numbers_in_lower_case_and_any_spacing():
+    assert found("ni ab123456c, jt 12 34 56 a, AB-12-34-56-C, AB 123456 C") == [
+        ("ni_number", "ab123456c"), ("ni_number", "jt 12 34 56 a"),
+        ("ni_number", "AB-12-34-56-C"), ("ni_number", "AB 123456 C")]
+
+
 def test_ni_numbers_with_invalid_prefix_or_suffix():
     assert found("QQ 12 34 56 C, DA123456A, AO123456A, BG123456A, GB123456A, NK123456A, "
-                 "TN123456B, ZZ123456D, AB123456E, ab123456c") == []
+                 "TN123456B, ZZ123456D, AB123456E, qq123456c") == []
 
 
 # --- dates of birth ------------------------------------------------------------------------
