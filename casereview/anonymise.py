@@ -70,10 +70,12 @@ def likely_identifiers(review: CaseReview, sources: Sources) -> Iterator[Diagnos
     publishing = review.info.status in ("final", "published")
     severity = Severity.ERROR if publishing else Severity.WARNING
     known = known_phrases(review)
-    for path, doc in sorted(sources.docs.items()):
-        for found in detect.detect(doc.text, known):
-            line = doc.text.count("\n", 0, found.start) + 1
-            yield Diagnostic(path, line, 1, field_at(doc, line),
+    texts = [(path, doc.text, doc) for path, doc in sorted(sources.docs.items())]
+    texts += [(path, text, None) for path, text in sorted(sources.site_texts.items())]
+    for path, text, doc in texts:
+        for found in detect.detect(text, known):
+            line = text.count("\n", 0, found.start) + 1
+            yield Diagnostic(path, line, 1, field_at(doc, line) if doc else "",
                              f"`{found.text}` looks like a {found.label}",
                              "replace it with a pseudonym or wording, register it, or add it to "
                              "`allow:` in review/review.yml with a reason", severity)
@@ -85,6 +87,7 @@ def known_phrases(review: CaseReview) -> frozenset[str]:
     phrases |= {m.organisation for m in review.panel.panel} | {m.position for m in review.panel.panel}
     phrases |= set(professionals(review)) | {a.text for a in review.info.allow}
     phrases |= {r.short for r in review.references.references}
+    phrases |= {f"@{r.id}" for r in review.references.references}   # citations, not handles
     phrases |= {review.info.partnership, review.info.statutory_guidance}
     return frozenset(p.lower() for p in phrases)
 

@@ -39,7 +39,9 @@ oadby wigston blaby harborough lutterworth tavistock africa asia india pakistan 
 poland romania african asian caribbean indian pakistani bangladeshi somali polish romanian chinese
 arab arabic british english welsh scottish irish muslim islamic christian hindu sikh jewish
 catholic gypsy roma traveller eritrean kurdish afghan iranian iraqi syrian nigerian ghanaian ofsted
-cafcass nspcc barnardo nhs nice mash marac mappa systmone rio emis mosaic liquid logic"""
+cafcass nspcc barnardo nhs nice mash marac mappa systmone rio emis mosaic liquid logic
+google facebook instagram snapchat tiktok twitter whatsapp youtube kik discord microsoft apple
+android iphone amazon mkdocs github jinja pandoc typst docx pdf html excel zoom skype"""
 # Ordinary English words that can be capitalised in a report (sentence starts, headings, titles
 # of policies and documents). Plurals, -ed, -ing and -ly forms are derived (`_stems`).
 WORDS = """
@@ -282,7 +284,7 @@ PERSON_VERB = (r"(?:['’]s\s|\s+(?:said|says|told|tells|was|is|had|has|did|went
                r"|started|missed|saw|asked|began|needed|spent|and\s+(?:her|his)\s))")
 NAME_WORD = rf"[{UPPER}][{LOWER}]+(?:['’-][{UPPER}]?[{LOWER}]+)?"
 # a name in lower case or capitals: a given name and one to two further words
-OTHER_CASE = re.compile(r"\b([a-z]+|[A-Z]+)((?: [a-z'’-]+){1,2}|(?: [A-Z'’-]+){1,2})\b")
+OTHER_CASE = re.compile(r"\b([a-z]+|[A-Z]+)(?=((?: [a-z'’-]+){1,2}|(?: [A-Z'’-]+){1,2})\b)")
 # initials before a surname: "K. Marsh", "J.A. Okafor", "K Marsh"
 INITIALS = re.compile(rf"\b[A-Z](?:\.\s?[A-Z])*\.?\s({NAME_WORD})\b")
 BABY = re.compile(rf"\bBaby\s+({NAME_WORD})")
