@@ -101,8 +101,13 @@ def nhs_number_valid(digits: str) -> bool:
     return len(digits) == 10 and digits.isdigit() and nhs.is_valid(digits)
 
 
+ORDINAL = {"1": "st", "2": "nd", "3": "rd"}
+
+
 def _postcode(written: str) -> bool:
-    return written.isupper() or written[-2:].lower() not in ("st", "nd", "rd", "th")
+    """Upper case, or an inward code that is not an ordinal ("b1 2nd visit")."""
+    digit, end = written[-3], written[-2:]
+    return written.isupper() or end.lower() != ORDINAL.get(digit, "th")
 
 
 SHAPES = {"postcode": (POSTCODE, _postcode), "email": (EMAIL, None), "ni_number": (NI, None)}

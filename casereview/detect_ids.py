@@ -96,7 +96,7 @@ SITES = r"(?:Facebook|Instagram|Snapchat|TikTok|Twitter|WhatsApp|YouTube|Kik|Dis
 ON_SITE = re.compile(
     rf"\b{SITES}(?:\s+(?:account|profile|page))?\s+(?:as|under(?:\s+the\s+name)?|named|called"
     r"|(?:user)?\s?name|handle|account|profile)\s+"
-    r"(?:[\"“‘']([^\"”’'\n]{2,40})[\"”’']|([\w.]*[0-9_.][\w.]*\w)"
+    r"(?:[\"“‘']([^\"”’'\n]{2,40})[\"”’']|([\w.]*[0-9_.][\w.]*?)(?=[.,;:]?(?:\s|$))"
     r"|([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}))")
 
 

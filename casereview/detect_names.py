@@ -27,7 +27,9 @@ KEEP = frozenset("""
 amber april autumn bill carol charity christian constable councillor crystal daisy dame dawn dean
 detective dr faith frank grace guy hazel heather holly hope inspector iris ivy jack joy judge june
 lady lily lord mark may miles miss mr mrs ms mx olive pearl prof professor ray rev rose rosemary
-sergeant sir sister summer superintendent violet will""".split())
+sergeant sir sister summer superintendent violet will
+ruby precious blessing destiny patience mercy promise harmony justice honour skye river
+storm angel star""".split())
 # Places, nationalities, faiths and agencies' and systems' names: not people either.
 PLACES = """
 england wales scotland ireland britain great united kingdom europe european london leicester
@@ -46,6 +48,7 @@ android iphone amazon mkdocs github jinja pandoc typst docx pdf html excel zoom 
 # of policies and documents). Plurals, -ed, -ing and -ly forms are derived (`_stems`).
 WORDS = """
 a ability about above absence absent abuse abuser academic accept access accident account accurate
+award
 achieve acknowledge across active activity actual acute add address adequate adhd adjust administer
 administrator admit adolescent adopt adult advance advice advise adviser advisor advocacy advocate
 affair affect after afternoon afterwards again against age aged agenda aggressive ago agree aid aim
@@ -271,6 +274,19 @@ oliver olivia omar oscar paige patrick paul piotr priya rachel rebecca reece ril
 ryan sadia samantha samuel sarah scarlett sean shannon sienna simon sophie stacey stephen
 stephanie summer tanya taylor terry thomas tia tiffany tom tommy tyler victoria wayne william
 yasmin zain zara zoe zofia
+abigail adrian agnieszka aidan alan alicja alisha amanda amina andreea andrzej angela anita
+anjali archer arthur ashton aurora barbara beata bilal bogdan brian bronwen caitlin carla
+caroline catherine cerys chanel claire codie colin dale dana darius dariusz darnell dawid delroy
+denise derek diana dimitri dina donna dwayne eilidh elena elizabeth ellis emre erin esther ewa
+farah farid fiona florin francesca gareth gavin grzegorz hakim halima harriet helen ian ioana
+irena isobel jacqueline jakub jamal jermaine jodie joel jolene jonathan josie kamila karim
+katarzyna katie keeley keira kemal kenneth kerry-ann kiera kirsten kofi krystal kwame lacey
+laura leanne lee linda lisa louise lukasz maciej madison maja malik marcus marek maria mariana
+marta martin matthew melissa michelle mihai mohamed monika nathaniel neil nikita nicole olga
+oluwaseun osman pawel peter rafal reggie reuben rhys ricky rosie roxanne ruth ryan sabrina
+sadie saima samira sandra shabana shakira shane shauna shelby sharon shaun sofia stefan
+stuart tamara tamsin tariq theo tomasz toni tracey troy tyrese tyrone vanessa vicky wiktoria
+yusuf zainab zbigniew
 """.split())
 # given names that are also ordinary words: a name only where the context says so
 WORD_NAMES = frozenset("""
@@ -285,11 +301,16 @@ PERSON_VERB = (r"(?:['’]s\s|\s+(?:said|says|told|tells|was|is|had|has|did|went
 NAME_WORD = rf"[{UPPER}][{LOWER}]+(?:['’-][{UPPER}]?[{LOWER}]+)?"
 # a name in lower case or capitals: a given name and one to two further words
 OTHER_CASE = re.compile(r"\b([a-z]+|[A-Z]+)(?=((?: [a-z'’-]+){1,2}|(?: [A-Z'’-]+){1,2})\b)")
-# initials before a surname: "K. Marsh", "J.A. Okafor", "K Marsh"
-INITIALS = re.compile(rf"\b[A-Z](?:\.\s?[A-Z])*\.?\s({NAME_WORD})\b")
+# initials before a surname: "K. Marsh", "J.A. Okafor", "K Marsh" (but "A Brown and Ward
+# framework": without a full stop, "A" and "I" are words)
+INITIALS = re.compile(rf"\b(?:[A-Z](?:\.\s?[A-Z])*\.|[B-HJ-Z])\s({NAME_WORD})\b")
+# two or three words in capitals inside a sentence that is not: "the referral named DARNELL
+# ELLWOOD"; headings in capitals are not read
+CAPS = re.compile(r"(?<=[a-z,] )([A-Z]{3,}(?:[ -][A-Z'’]{2,}){1,2})(?=[ ,.;:)]+[a-z]|$)")
 BABY = re.compile(rf"\bBaby\s+({NAME_WORD})")
 TITLE = re.compile(rf"\b(?:Mr|Mrs|Ms|Miss|Mx|Master)\.?\s+({NAME_WORD})")
-CALLED = re.compile(rf"\b(?:called|named|known\s+as|nicknamed|name\s+(?:was|is))\s+"
+CALLED = re.compile(rf"\b(?:called|named(?:\s+(?:the\s+baby|him|her|the\s+child))?"
+                    rf"|known\s+as|nicknamed|name\s+(?:was|is))\s+"
                     rf"[\"“‘']?({NAME_WORD})")
 AGED = re.compile(rf"\b({NAME_WORD})(?:,\s*|\s+\()aged\s+[0-9]")
 ALONE = re.compile(rf"(?:^|(?<=[\s(“\"‘]))({NAME_WORD}){PERSON_VERB}")
@@ -335,7 +356,15 @@ def _in_context(text):
     for m in ALONE.finditer(text):
         word = m.group(1).lower()
         mid = re.search(r"[a-z,]\s*$", text[max(0, m.start(1) - 3):m.start(1)])
-        if word in GIVEN or (word in WORD_NAMES and word not in MONTHS and mid):
+        # an unusual word is a name before a person's verb mid-sentence ("noted that Tyrone
+        # was"), not at a sentence's start, where a place or service may stand ("Leicester was")
+        unusual = mid and not ordinary(m.group(1)) and _name_like(m.group(1))
+        if word in GIVEN or unusual or (word in WORD_NAMES and word not in MONTHS and mid):
+            yield m.start(1), m.end(1)
+    for m in CAPS.finditer(text):
+        words = re.split(r"[ -]", m.group(1))
+        if not any(ordinary(w.title()) for w in words) and all(re.search("[AEIOUY]", w)
+                                                                  for w in words):
             yield m.start(1), m.end(1)
 
 
