@@ -126,9 +126,10 @@ def _case(rng: random.Random) -> str:
 def _handle(rng: random.Random, frame: str) -> str:
     first, last = rng.choice(FIRST), rng.choice(LAST)
     word = rng.choice([f"{first.lower()}_{rng.randint(1, 99)}", f"{first.lower()}.{last.lower()}",
-                       f"{first[:3].lower()}{last.lower()}x", f"{first.lower()}{rng.randint(1, 9)}"])
+                       f"{first[:3].lower()}{last.lower()}x",
+                       f"{first.lower()}{rng.randint(1, 9)}"])
     if "Facebook as" in frame or "Instagram as" in frame:
-        return rng.choice([word, f"“{first} {last}”", f"{first} {last}"])
+        return rng.choice([word, f"{first} {last}"])
     return f"@{word}"
 
 
@@ -203,7 +204,8 @@ def planted(rng: random.Random) -> list[dict]:
                 x = _handle(rng, frame)
             else:
                 x = MAKERS[kind](rng)
-            out.append({"kind": kind, "value": x, "text": frame.format(x=x)})
+            written = f"“{x}”" if kind == "handle" and " " in x and i % 2 else x
+            out.append({"kind": kind, "value": x, "text": frame.format(x=written)})
     words = WORD_NAMES + FIRST
     for i in range(35):
         f = words[i % len(WORD_NAMES)] if i % 2 else rng.choice(FIRST)

@@ -76,9 +76,13 @@ def likely_identifiers(review: CaseReview, sources: Sources) -> Iterator[Diagnos
         for found in detect.detect(text, known):
             line = text.count("\n", 0, found.start) + 1
             yield Diagnostic(path, line, 1, field_at(doc, line) if doc else "",
-                             f"`{found.text}` looks like a {found.label}",
+                             f"`{found.text}` looks like {_a(found.label)}",
                              "replace it with a pseudonym or wording, register it, or add it to "
                              "`allow:` in review/review.yml with a reason", severity)
+
+
+def _a(label: str) -> str:
+    return f"{'an' if label[0] in 'aeioAEIO' or label.startswith('NHS') else 'a'} {label}"
 
 
 def known_phrases(review: CaseReview) -> frozenset[str]:

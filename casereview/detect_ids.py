@@ -58,8 +58,10 @@ def _phone(pn, raw: str, number) -> bool:
 # --- NHS numbers ---------------------------------------------------------------------------
 
 # ten digits grouped any way (3-3-4 on the card, 4-3-3 or 2-2-2-2-2 in letters), not part of a
-# date, a decimal or a longer number; a leading 0 is a phone number's
-NHS = re.compile(r"[1-9](?<![\w.,/-][1-9])(?:[ -]?[0-9]){9}(?![\w-]|[.,/][0-9])")
+# date, a decimal or a longer number (nor the end of one: "0044 7492 770464"); a leading 0 is
+# a phone number's
+NHS = re.compile(r"[1-9](?<![\w.,/-][1-9])(?<![0-9][ -][1-9])(?:[ -]?[0-9]){9}"
+                 r"(?![\w-]|[.,/][0-9])")
 
 
 def nhs_numbers(text: str):
@@ -96,7 +98,7 @@ SITES = r"(?:Facebook|Instagram|Snapchat|TikTok|Twitter|WhatsApp|YouTube|Kik|Dis
 ON_SITE = re.compile(
     rf"\b{SITES}(?:\s+(?:account|profile|page))?\s+(?:as|under(?:\s+the\s+name)?|named|called"
     r"|(?:user)?\s?name|handle|account|profile)\s+"
-    r"(?:[\"“‘']([^\"”’'\n]{2,40})[\"”’']|([\w.]*[0-9_.][\w.]*?)(?=[.,;:]?(?:\s|$))"
+    r"(?:[\"“‘']([^\"”’'\n]{2,40})[\"”’']|(\w+(?:[._]\w+)+|[A-Za-z_]*[0-9]\w*)\b"
     r"|([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}))")
 
 

@@ -298,7 +298,7 @@ skye river storm sky star angel autumn
 PERSON_VERB = (r"(?:['’]s\s|\s+(?:said|says|told|tells|was|is|had|has|did|went|cried|disclosed"
                r"|attended|returned|appeared|seemed|would|could|wanted|lived|stayed|became"
                r"|started|missed|saw|asked|began|needed|spent|and\s+(?:her|his)\s))")
-NAME_WORD = rf"[{UPPER}][{LOWER}]+(?:['’-][{UPPER}]?[{LOWER}]+)?"
+NAME_WORD = rf"[{UPPER}][{LOWER}]+(?:['’-][{UPPER}]?[{LOWER}]{{2,}})?"  # not "Hope’s"
 # a name in lower case or capitals: a given name and one to two further words
 OTHER_CASE = re.compile(r"\b([a-z]+|[A-Z]+)(?=((?: [a-z'’-]+){1,2}|(?: [A-Z'’-]+){1,2})\b)")
 # initials before a surname: "K. Marsh", "J.A. Okafor", "K Marsh" (but "A Brown and Ward
@@ -345,10 +345,18 @@ def _other_case(text):
             yield m.start(1), end
 
 
+def _named(word: str) -> bool:
+    """A word the context names a person with: a given name, a word that is also one, or an
+    unusual word ("named Designated Lead", "Mother, aged 19" name no one)."""
+    w = word.lower()
+    return _name_like(word) and (w in GIVEN or w in WORD_NAMES or w in KEEP
+                                 or not ordinary(word))
+
+
 def _in_context(text):
     for pattern in (BABY, TITLE, CALLED, AGED):
         for m in pattern.finditer(text):
-            if _name_like(m.group(1)):
+            if (_name_like if pattern is TITLE else _named)(m.group(1)):
                 yield (m.start() if pattern in (BABY, TITLE) else m.start(1)), m.end(1)
     for m in INITIALS.finditer(text):
         if not ordinary(m.group(1)):
