@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import detect_ids, detect_names
+from .detect_names import near
 
 LABELS = {"postcode": "UK postcode", "phone": "phone number", "email": "e-mail address",
           "nhs_number": "NHS number", "ni_number": "National Insurance number",
@@ -110,14 +111,20 @@ def _postcode(written: str) -> bool:
     return written.isupper() or end.lower() != ORDINAL.get(digit, "th")
 
 
-SHAPES = {"postcode": (POSTCODE, _postcode), "email": (EMAIL, None), "ni_number": (NI, None)}
+# Patterns in any case start with a class holding every letter, which the regex engine tries
+# at each one: they are run only just before what ends them, found first by a pattern that
+# starts with a digit (postcodes' inward code, NI numbers' digits and letter).
+POSTCODE_END = re.compile(r"[0-9][A-Za-z]{2}(?![A-Za-z0-9])")
+NI_END = re.compile(r"[0-9]{2}[ -]?[0-9]{2}[ -]?[0-9]{2}[ -]?[A-Da-d](?![A-Za-z0-9])")
+SHAPES = {"postcode": (POSTCODE, _postcode, POSTCODE_END, 5), "email": (EMAIL, None, None, 0),
+          "ni_number": (NI, None, NI_END, 3)}
 
 
 def _shapes(text):
-    for kind, (pattern, valid) in SHAPES.items():
+    for kind, (pattern, valid, end, reach) in SHAPES.items():
         if kind == "email" and not EMAIL_AT.search(text):
             continue
-        for m in pattern.finditer(text):
+        for m in near(pattern, end, text, reach) if end else pattern.finditer(text):
             if valid is None or valid(m.group()):
                 yield Detection(kind, m.group(), m.start(), m.end())
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .detect_names import ordinary
+from .detect_names import near, ordinary
 
 # --- phone numbers -----------------------------------------------------------------------
 
@@ -82,8 +82,12 @@ CASE_NO = re.compile(rf"\b{_CUE}\s*(?:is\s+|was\s+)?[:#]?\s*"
                      r"([A-Za-z]{0,4}[0-9][A-Za-z0-9/-]{2,}[0-9A-Za-z])(?![\w/-])", re.I)
 
 
+# the end of a code with digits in it, which the cue's pattern then looks just before
+CODE_END = re.compile(r"[0-9](?<![0-9/-][0-9])[A-Za-z0-9/-]*(?<=[0-9A-Za-z])(?![\w/-])")
+
+
 def case_numbers(text: str):
-    for m in CASE_NO.finditer(text):
+    for m in near(CASE_NO, CODE_END, text, 45):
         code = m.group(1)
         if sum(c.isdigit() for c in code) >= 4 and not re.fullmatch(r"(?:19|20)[0-9]{2}", code):
             yield "case_number", m.start(1), m.end(1)
@@ -106,6 +110,8 @@ def handles(text: str):
     if "@" in text:
         for m in HANDLE.finditer(text):
             yield "handle", m.start(), m.end()
+    if not any(site in text for site in SITES[3:-1].split("|")):
+        return
     for m in ON_SITE.finditer(text):
         group = next(g for g in (1, 2, 3) if m.group(g))
         yield "handle", m.start(group), m.end(group)
@@ -114,22 +120,26 @@ def handles(text: str):
 # --- vehicle registrations -----------------------------------------------------------------
 
 # current style (2001 on): area letters, age identifier, three letters; no I, Q, Z up front
-CURRENT_REG = re.compile(r"\b([A-HJ-PR-Y][A-HJ-PR-Y])([0-7][0-9]) ?[A-HJ-PR-Z]{3}\b")
+CURRENT_REG = re.compile(r"[A-HJ-PR-Y](?<!\w[A-HJ-PR-Y])[A-HJ-PR-Y]([0-7][0-9]) ?"
+                         r"[A-HJ-PR-Z]{3}(?!\w)")
 # prefix (1983-2001) "P123 ABC" and suffix (1963-83) "ABC 123D" styles, also any case: only
 # near a word about a vehicle, as prose in capitals holds such shapes ("B1 FOR")
 OLD_REG = re.compile(r"\b(?:[A-HJ-NPR-Y][0-9]{1,3} ?[A-HJ-PR-Y]{3}|[A-HJ-PR-Y]{3} ?[0-9]{1,3}"
                      r"[A-HJ-NPR-Y]|[A-HJ-PR-Y]{2}[0-7][0-9] ?[A-HJ-PR-Z]{3})\b", re.I)
-VEHICLE = re.compile(r"\b(?:car|van|vehicle|motorbike|taxi|registration|reg\.?|number\s?plate"
-                     r"|plates?|index)\b", re.I)
+VEHICLE = re.compile(r"[cvmtrpni](?<!\w[cvmtrpni])(?:(?<=[cC])ar|(?<=[vV])(?:an|ehicle)"
+                     r"|(?<=[mM])otorbike|(?<=[tT])axi|(?<=[rR])eg(?:istration|\.)?"
+                     r"|(?<=[nN])umber\s?plate|(?<=[pP])lates?|(?<=[iI])ndex)(?!\w)", re.I)
 
 
 def vehicles(text: str):
     for m in CURRENT_REG.finditer(text):
-        age = int(m.group(2))
+        age = int(m.group(1))
         if 2 <= age <= 30 or 51 <= age <= 80:
             yield "vehicle", m.start(), m.end()
-    for m in OLD_REG.finditer(text):
-        if VEHICLE.search(text, max(0, m.start() - 60), m.start()):
+    done = 0
+    for cue in VEHICLE.finditer(text):     # the old styles only within 60 characters after one
+        for m in OLD_REG.finditer(text, max(done, cue.end()), cue.end() + 60):
+            done = m.end()
             yield "vehicle", m.start(), m.end()
 
 
@@ -147,8 +157,12 @@ SCHOOL_START = {"st", "st.", "saint", "our", "holy", "little", "sacred", "all", 
 SCHOOL_WORDS = re.compile(KIND.replace(r"\b", "") + "|C|of|E|CofE|RC|the|and|&", re.I)
 
 
+SCHOOL_END = re.compile(r"(?:Academy|School|Primary|Nursery|Pre-?\s?[Ss]chool|College|Infants"
+                        r"|Juniors|Kindergarten|Playgroup|Montessori)\b")
+
+
 def schools(text: str):
-    for m in SCHOOL.finditer(text):
+    for m in near(SCHOOL, SCHOOL_END, text, 150):
         words = list(re.finditer(r"\S+", m.group()))
         while words and _not_a_name_start(words[0].group()):
             words.pop(0)

@@ -8,6 +8,16 @@ import re
 from functools import lru_cache
 
 
+def near(pattern: re.Pattern, end: re.Pattern, text: str, reach: int):
+    """The first match of `pattern` that finishes where each match of `end` does, starting at
+    most `reach` characters before it."""
+    for hint in end.finditer(text):
+        for m in pattern.finditer(text, max(0, hint.start() - reach), hint.end()):
+            if m.end() == hint.end():
+                yield m
+                break
+
+
 # --- the vocabulary of ordinary words ----------------------------------------------------
 
 # Words that mark a capitalised run as an organisation, a role, a document or a street, not a
@@ -299,21 +309,25 @@ PERSON_VERB = (r"(?:['’]s\s|\s+(?:said|says|told|tells|was|is|had|has|did|went
                r"|attended|returned|appeared|seemed|would|could|wanted|lived|stayed|became"
                r"|started|missed|saw|asked|began|needed|spent|and\s+(?:her|his)\s))")
 NAME_WORD = rf"[{UPPER}][{LOWER}]+(?:['’-][{UPPER}]?[{LOWER}]{{2,}})?"  # not "Hope’s"
-# a name in lower case or capitals: a given name and one to two further words
-OTHER_CASE = re.compile(r"\b([a-z]+|[A-Z]+)(?=((?: [a-z'’-]+){1,2}|(?: [A-Z'’-]+){1,2})\b)")
+# Each pattern below starts with a plain character or class and only then looks behind, as
+# the patterns of detect.py do, so that the regex engine skips to the candidates.
 # initials before a surname: "K. Marsh", "J.A. Okafor", "K Marsh" (but "A Brown and Ward
 # framework": without a full stop, "A" and "I" are words)
-INITIALS = re.compile(rf"\b(?:[A-Z](?:\.\s?[A-Z])*\.|[B-HJ-Z])\s({NAME_WORD})\b")
+INITIALS = re.compile(rf"[A-Z](?<![\w.’'][A-Z])(?:(?:\.\s?[A-Z])*\.|(?<=[B-HJ-Z]))"
+                      rf"\s({NAME_WORD})\b")
 # two or three words in capitals inside a sentence that is not: "the referral named DARNELL
 # ELLWOOD"; headings in capitals are not read
-CAPS = re.compile(r"(?<=[a-z,] )([A-Z]{3,}(?:[ -][A-Z'’]{2,}){1,2})(?=[ ,.;:)]+[a-z]|$)")
-BABY = re.compile(rf"\bBaby\s+({NAME_WORD})")
-TITLE = re.compile(rf"\b(?:Mr|Mrs|Ms|Miss|Mx|Master)\.?\s+({NAME_WORD})")
-CALLED = re.compile(rf"\b(?:called|named(?:\s+(?:the\s+baby|him|her|the\s+child))?"
-                    rf"|known\s+as|nicknamed|name\s+(?:was|is))\s+"
+CAPS = re.compile(r"([A-Z](?<=[a-z,] [A-Z])[A-Z]{2,}(?:[ -][A-Z'’]{2,}){1,2})"
+                  r"(?=[ ,.;:)]+[a-z]|$)")
+BABY = re.compile(rf"B(?<!\wB)aby\s+({NAME_WORD})")
+TITLE = re.compile(rf"M(?<!\wM)(?:rs?|s|iss|x|aster)\.?\s+({NAME_WORD})")
+CALLED = re.compile(rf"[cnk](?<!\w[cnk])(?:(?<=c)alled|(?<=k)nown\s+as|(?<=n)(?:icknamed"
+                    rf"|ame\s+(?:was|is)|amed(?:\s+(?:the\s+baby|him|her|the\s+child))?))\s+"
                     rf"[\"“‘']?({NAME_WORD})")
-AGED = re.compile(rf"\b({NAME_WORD})(?:,\s*|\s+\()aged\s+[0-9]")
-ALONE = re.compile(rf"(?:^|(?<=[\s(“\"‘]))({NAME_WORD}){PERSON_VERB}")
+# "Kayden, aged 4": found from "aged", then the name looked for just before it
+AGED = re.compile(r"a(?<!\wa)ged\s+[0-9]")
+BEFORE_AGED = re.compile(rf"(?<![\w’'-])({NAME_WORD})(?:,\s*|\s+\()$")
+ALONE = re.compile(rf"({NAME_WORD}){PERSON_VERB}")
 NOT_NAMES = frozenset("the a an this that these those his her their its our your my he she "
                       "they it we i you there here".split())
 MONTHS = frozenset("january february march april may june july august september october "
@@ -330,19 +344,24 @@ def _name_like(word: str) -> bool:
 PLACES_SET = frozenset(PLACES.split())
 
 
+GIVEN_UPPER = frozenset(g.upper() for g in GIVEN)
+
+
 def _other_case(text):
-    for m in OTHER_CASE.finditer(text):
-        first, rest = m.group(1), m.group(2).split()
-        if first.lower() not in GIVEN or m.group(1).istitle():
-            continue
-        kept = []
-        for word in rest:
-            if ordinary(word, False) or word.lower() in NOT_NAMES:
-                break
-            kept.append(word)
-        if kept:
-            end = m.start(2) + len(" " + " ".join(kept))
-            yield m.start(1), end
+    """A given name in lower case or capitals, and the one or two unusual words after it: the
+    words of the text are looked up in the list at once, and only those found are searched."""
+    given = (set(re.findall(r"[a-z]{3,}", text)) & GIVEN) | \
+        (set(re.findall(r"[A-Z]{3,}", text)) & GIVEN_UPPER)
+    for name in given:
+        rest = r"(?: [a-z'’-]+){1,2}" if name.islower() else r"(?: [A-Z'’-]+){1,2}"
+        for m in re.finditer(rf"(?<![\w’'-]){name}({rest})\b", text):
+            kept = []
+            for word in m.group(1).split():
+                if ordinary(word, False) or word.lower() in NOT_NAMES:
+                    break
+                kept.append(word)
+            if kept:
+                yield m.start(), m.start() + len(" ".join([name, *kept]))
 
 
 def _named(word: str) -> bool:
@@ -354,14 +373,20 @@ def _named(word: str) -> bool:
 
 
 def _in_context(text):
-    for pattern in (BABY, TITLE, CALLED, AGED):
+    for pattern in (BABY, TITLE, CALLED):
         for m in pattern.finditer(text):
             if (_name_like if pattern is TITLE else _named)(m.group(1)):
                 yield (m.start() if pattern in (BABY, TITLE) else m.start(1)), m.end(1)
+    for m in AGED.finditer(text):
+        before = BEFORE_AGED.search(text, max(0, m.start() - 40), m.start())
+        if before and _named(before.group(1)):
+            yield before.start(1), before.end(1)
     for m in INITIALS.finditer(text):
         if not ordinary(m.group(1)):
             yield m.start(), m.end(1)
     for m in ALONE.finditer(text):
+        if m.start() and text[m.start() - 1] not in " \t\n(“\"‘":
+            continue
         word = m.group(1).lower()
         mid = re.search(r"[a-z,]\s*$", text[max(0, m.start(1) - 3):m.start(1)])
         # an unusual word is a name before a person's verb mid-sentence ("noted that Tyrone
