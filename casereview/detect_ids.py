@@ -86,11 +86,17 @@ CASE_NO = re.compile(rf"\b{_CUE}\s*(?:is\s+|was\s+)?[:#]?\s*"
 CODE_END = re.compile(r"[0-9](?<![0-9/-][0-9])[A-Za-z0-9/-]*(?<=[0-9A-Za-z])(?![\w/-])")
 
 
+YEAR = re.compile(r"(?:19|20)[0-9]{2}")
+
+
 def case_numbers(text: str):
-    for m in near(CASE_NO, CODE_END, text, 45):
-        code = m.group(1)
-        if sum(c.isdigit() for c in code) >= 4 and not re.fullmatch(r"(?:19|20)[0-9]{2}", code):
-            yield "case_number", m.start(1), m.end(1)
+    for end in CODE_END.finditer(text):
+        code = end.group()
+        if sum(c.isdigit() for c in code) < 4 or YEAR.fullmatch(code):
+            continue      # the years and short numbers a review is full of: no cue looked for
+        for m in CASE_NO.finditer(text, max(0, end.start() - 45), end.end()):
+            if m.end() == end.end():
+                yield "case_number", m.start(1), m.end(1)
 
 
 # --- social media handles ------------------------------------------------------------------
@@ -131,15 +137,16 @@ VEHICLE = re.compile(r"[cvmtrpni](?<!\w[cvmtrpni])(?:(?<=[cC])ar|(?<=[vV])(?:an|
                      r"|(?<=[nN])umber\s?plate|(?<=[pP])lates?|(?<=[iI])ndex)(?!\w)", re.I)
 
 
+# how every style ends: digits and three letters, or digits and one
+REG_END = re.compile(r"[0-9](?: ?[A-Za-z]{3}|[A-Za-z])(?!\w)")
+
+
 def vehicles(text: str):
-    for m in CURRENT_REG.finditer(text):
-        age = int(m.group(1))
-        if 2 <= age <= 30 or 51 <= age <= 80:
+    for m in near(OLD_REG, REG_END, text, 8):
+        current = CURRENT_REG.fullmatch(m.group())
+        if current and (2 <= int(current.group(1)) <= 30 or 51 <= int(current.group(1)) <= 80):
             yield "vehicle", m.start(), m.end()
-    done = 0
-    for cue in VEHICLE.finditer(text):     # the old styles only within 60 characters after one
-        for m in OLD_REG.finditer(text, max(done, cue.end()), cue.end() + 60):
-            done = m.end()
+        elif VEHICLE.search(text, max(0, m.start() - 60), m.start()):
             yield "vehicle", m.start(), m.end()
 
 

@@ -350,8 +350,8 @@ GIVEN_UPPER = frozenset(g.upper() for g in GIVEN)
 def _other_case(text):
     """A given name in lower case or capitals, and the one or two unusual words after it: the
     words of the text are looked up in the list at once, and only those found are searched."""
-    given = (set(re.findall(r"[a-z]{3,}", text)) & GIVEN) | \
-        (set(re.findall(r"[A-Z]{3,}", text)) & GIVEN_UPPER)
+    words = {w.strip(".,;:!?()[]“”‘’\"'") for w in set(text.split())}
+    given = (words & GIVEN) | (words & GIVEN_UPPER)
     for name in given:
         rest = r"(?: [a-z'’-]+){1,2}" if name.islower() else r"(?: [A-Z'’-]+){1,2}"
         for m in re.finditer(rf"(?<![\w’'-]){name}({rest})\b", text):
