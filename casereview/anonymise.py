@@ -46,11 +46,18 @@ def matcher(review: CaseReview | None, register: Register) -> Matcher:
     return Matcher(register.model_copy(update={"identities": [*register.identities, *extra]}))
 
 
+def _texts(sources: Sources) -> list[tuple[str, str, SourceDoc | None]]:
+    """(path, text, source document) of every file check reads for identifiers: the sources,
+    then mkdocs.yml and the text templates, which the site and documents carry too."""
+    texts = [(path, doc.text, doc) for path, doc in sorted(sources.docs.items())]
+    return texts + [(path, text, None) for path, text in sorted(sources.site_texts.items())]
+
+
 def register_hits(sources: Sources, found: Matcher) -> Iterator[Diagnostic]:
     """Every register identifier in the source files, where it stands and what to write."""
-    for path, doc in sorted(sources.docs.items()):
-        for hit in found.find(doc.text):
-            yield Diagnostic(path, hit.line, hit.col, field_at(doc, hit.line),
+    for path, text, doc in _texts(sources):
+        for hit in found.find(text):
+            yield Diagnostic(path, hit.line, hit.col, field_at(doc, hit.line) if doc else "",
                              f"a registered {hit.kind.replace('_', ' ')} (register entry "
                              f"{hit.entry}) is written here", f"write `{hit.use}` instead")
 
@@ -70,9 +77,7 @@ def likely_identifiers(review: CaseReview, sources: Sources) -> Iterator[Diagnos
     publishing = review.info.status in ("final", "published")
     severity = Severity.ERROR if publishing else Severity.WARNING
     known = known_phrases(review)
-    texts = [(path, doc.text, doc) for path, doc in sorted(sources.docs.items())]
-    texts += [(path, text, None) for path, text in sorted(sources.site_texts.items())]
-    for path, text, doc in texts:
+    for path, text, doc in _texts(sources):
         for found in detect.detect(text, known):
             line = text.count("\n", 0, found.start) + 1
             yield Diagnostic(path, line, 1, field_at(doc, line) if doc else "",
