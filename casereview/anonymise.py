@@ -55,9 +55,9 @@ def _texts(sources: Sources) -> list[tuple[str, str, SourceDoc | None]]:
 
 def register_hits(sources: Sources, found: Matcher) -> Iterator[Diagnostic]:
     """Every register identifier in the source files, where it stands and what to write."""
-    for path, text, doc in _texts(sources):
-        for hit in found.find(text):
-            yield Diagnostic(path, hit.line, hit.col, field_at(doc, hit.line) if doc else "",
+    for path, doc in sorted(sources.docs.items()):
+        for hit in found.find(doc.text):
+            yield Diagnostic(path, hit.line, hit.col, field_at(doc, hit.line),
                              f"a registered {hit.kind.replace('_', ' ')} (register entry "
                              f"{hit.entry}) is written here", f"write `{hit.use}` instead")
 
