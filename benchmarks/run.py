@@ -1,4 +1,5 @@
-"""Benchmarks: `python benchmarks/run.py [--runs 5] [--sizes 1,10]` writes benchmarks/RESULTS.md.
+"""Benchmarks: `python benchmarks/run.py [--runs 5] [--sizes 1,10]` writes benchmarks/RESULTS.md,
+ending with the detectors' recall and false alarms (detectors.py, which can also run alone).
 
 Each figure is the median wall time of N runs of a fresh process, with its peak memory. The
 commands compared are run in turn, round after round (check, each build, bare pandoc, bare
@@ -26,6 +27,7 @@ from pathlib import Path
 
 import pypandoc
 
+import detectors
 from synth import synthesise, tracker_reviews
 
 HERE = Path(__file__).resolve().parent
@@ -279,7 +281,7 @@ def main() -> None:
     subprocess.run([PY, "-m", "compileall", "-q", str(HERE.parent / "casereview")], check=True)
     results: dict = {int(f): size(int(f), args.runs) for f in args.sizes.split(",")}
     results["tracker"] = tracker_rows(args.runs)
-    text = report(results, args.runs)
+    text = report(results, args.runs) + "\n" + detectors.section()
     (HERE / "RESULTS.md").write_text(text, encoding="utf-8")
     print(text)
 

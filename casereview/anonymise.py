@@ -46,6 +46,13 @@ def matcher(review: CaseReview | None, register: Register) -> Matcher:
     return Matcher(register.model_copy(update={"identities": [*register.identities, *extra]}))
 
 
+def _texts(sources: Sources) -> list[tuple[str, str, SourceDoc | None]]:
+    """(path, text, source document) of every file check reads for identifiers: the sources,
+    then mkdocs.yml and the text templates, which the site and documents carry too."""
+    texts = [(path, doc.text, doc) for path, doc in sorted(sources.docs.items())]
+    return texts + [(path, text, None) for path, text in sorted(sources.site_texts.items())]
+
+
 def register_hits(sources: Sources, found: Matcher) -> Iterator[Diagnostic]:
     """Every register identifier in the source files, where it stands and what to write."""
     for path, doc in sorted(sources.docs.items()):
@@ -70,13 +77,17 @@ def likely_identifiers(review: CaseReview, sources: Sources) -> Iterator[Diagnos
     publishing = review.info.status in ("final", "published")
     severity = Severity.ERROR if publishing else Severity.WARNING
     known = known_phrases(review)
-    for path, doc in sorted(sources.docs.items()):
-        for found in detect.detect(doc.text, known):
-            line = doc.text.count("\n", 0, found.start) + 1
-            yield Diagnostic(path, line, 1, field_at(doc, line),
-                             f"`{found.text}` looks like a {found.label}",
+    for path, text, doc in _texts(sources):
+        for found in detect.detect(text, known):
+            line = text.count("\n", 0, found.start) + 1
+            yield Diagnostic(path, line, 1, field_at(doc, line) if doc else "",
+                             f"`{found.text}` looks like {_a(found.label)}",
                              "replace it with a pseudonym or wording, register it, or add it to "
                              "`allow:` in review/review.yml with a reason", severity)
+
+
+def _a(label: str) -> str:
+    return f"{'an' if label[0] in 'aeioAEIO' or label.startswith('NHS') else 'a'} {label}"
 
 
 def known_phrases(review: CaseReview) -> frozenset[str]:
@@ -85,6 +96,7 @@ def known_phrases(review: CaseReview) -> frozenset[str]:
     phrases |= {m.organisation for m in review.panel.panel} | {m.position for m in review.panel.panel}
     phrases |= set(professionals(review)) | {a.text for a in review.info.allow}
     phrases |= {r.short for r in review.references.references}
+    phrases |= {f"@{r.id}" for r in review.references.references}   # citations, not handles
     phrases |= {review.info.partnership, review.info.statutory_guidance}
     return frozenset(p.lower() for p in phrases)
 

@@ -68,6 +68,9 @@ class Sources:
     newest: float = 0.0          # modification time of the newest source file
     reference_docx: bytes | None = None   # the workspace's own Word styles, when it has them
     others: list[Diagnostic] = field(default_factory=list)   # of mkdocs.yml, templates/
+    # mkdocs.yml and the text templates by path: the site and documents carry what they say,
+    # so the identifier detectors read them too
+    site_texts: dict[str, str] = field(default_factory=dict)
 
     def get(self, path: str) -> SourceDoc | None:
         return self.docs.get(path)
@@ -96,8 +99,8 @@ def workspace(root: Path, names=YAML_FILES, sections: bool = True,
         rel = file.relative_to(root).as_posix()
         sources.docs[rel] = _source(root, file, rel, imr_keys, sources)
     if site:
-        sources.others += _mkdocs(root)
-        problems, binary = _templates(root)
+        sources.others += _mkdocs(root, sources.site_texts)
+        problems, binary = _templates(root, sources.site_texts)
         sources.others += problems
         if REFERENCE_DOCX in binary:
             sources.reference_docx = binary[REFERENCE_DOCX].data
@@ -127,7 +130,7 @@ _FILL = "write its fields as docs/authoring.md shows"
 _FILL_OR_DELETE = _FILL + ", or delete the file"
 
 
-def _mkdocs(root: Path) -> list[Diagnostic]:
+def _mkdocs(root: Path, texts: dict[str, str]) -> list[Diagnostic]:
     """mkdocs.yml read as casereview reads YAML before mkdocs reads it: mkdocs' loader
     constructs `!!python/...` tags, that is, runs what the file names."""
     file = root / "mkdocs.yml"
@@ -137,6 +140,7 @@ def _mkdocs(root: Path) -> list[Diagnostic]:
         text, _ = safe_read.read_text(file, "mkdocs.yml", root)
     except safe_read.Unreadable as refused:
         return [refused.diagnostic]
+    texts["mkdocs.yml"] = text
     doc = yaml_doc("mkdocs.yml", text, tags=MKDOCS_TAGS, empty="write the site's settings, "
                    "or delete mkdocs.yml to use casereview's site defaults")
     if doc.data is None:
@@ -145,7 +149,8 @@ def _mkdocs(root: Path) -> list[Diagnostic]:
     return doc.problems + site_settings.refusals(doc.data, lambda p: doc.where(p, key=True), root)
 
 
-def _templates(root: Path) -> tuple[list[Diagnostic], dict[str, safe_read.Read]]:
+def _templates(root: Path, texts: dict[str, str]
+               ) -> tuple[list[Diagnostic], dict[str, safe_read.Read]]:
     """Every file under the workspace's templates/ read as the build will read it (each a
     regular file inside the workspace, under its limit, text in UTF-8): the problems, and the
     bytes of the binary ones by their path (templates/reference.docx)."""
@@ -166,7 +171,7 @@ def _templates(root: Path) -> tuple[list[Diagnostic], dict[str, safe_read.Read]]
                 binary[rel] = safe_read.read_bytes(path, rel, safe_read.BINARY_LIMIT, root,
                                                   "a binary template")
             else:
-                safe_read.read_text(path, rel, root, what="a template")
+                texts[rel] = safe_read.read_text(path, rel, root, what="a template")[0]
         except safe_read.Unreadable as refused:
             problems.append(refused.diagnostic)
     return problems, binary

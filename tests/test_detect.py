@@ -4,8 +4,8 @@ import re
 import pytest
 
 from casereview.commands.check import check
-from casereview.detect import Detection, detect, nhs_number_valid
-from conftest import ROOT
+from casereview.detect import LABELS, Detection, detect, nhs_number_valid
+from conftest import ROOT, edit, messages
 
 
 def found(text, known=frozenset()):
@@ -28,8 +28,14 @@ def test_nhs_numbers_that_pass_the_check_in_any_spacing():
         ("nhs_number", "9434765919")]
 
 
-def test_nhs_number_failing_the_check_or_mixed_spacing_is_not_reported():
-    assert found("NHS no. 943 476 5918, 943 4765919") == []
+def test_nhs_numbers_in_any_grouping():
+    assert found("NHS 943 4765919, 9434 765 919, 94 34 76 59 19.") == [
+        ("nhs_number", "943 4765919"), ("nhs_number", "9434 765 919"),
+        ("nhs_number", "94 34 76 59 19")]
+
+
+def test_nhs_number_failing_the_check_is_not_reported():
+    assert found("NHS no. 943 476 5918, 9434 765 918, 1,234,567,890 and 12.345.678.90") == []
 
 
 # --- postcodes, phone numbers, e-mail -------------------------------------------------------
@@ -40,8 +46,14 @@ def test_postcode_inside_a_sentence_and_every_shape():
         == ["M1 1AE", "B33 8TH", "W1A 1AA", "CR2 6XH", "DN55 1PT", "SW1A 2AA", "LE16ZG"]
 
 
+def test_postcodes_in_any_case():
+    assert found("le1 6zg, Le2 7Qh, le27qh") == [
+        ("postcode", "le1 6zg"), ("postcode", "Le2 7Qh"), ("postcode", "le27qh")]
+
+
 def test_not_postcodes():
-    assert found("SCR B1 FINAL VERSION; le1 6zg; QA1 1AA; EYST 1AA; Section 47; 2014") == []
+    assert found("SCR B1 FINAL VERSION; QA1 1AA; EYST 1AA; Section 47; 2014; b1 2nd visit, "
+                 "w3 3rd, Y1 1st") == []
 
 
 def test_phone_numbers_in_uk_forms():
@@ -71,9 +83,15 @@ def test_ni_numbers_with_valid_prefixes():
         ("ni_number", "AB 12 34 56 C"), ("ni_number", "JT123456A")]
 
 
+def test_ni_numbers_in_lower_case_and_any_spacing():
+    assert found("ni ab123456c, jt 12 34 56 a, AB-12-34-56-C, AB 123456 C") == [
+        ("ni_number", "ab123456c"), ("ni_number", "jt 12 34 56 a"),
+        ("ni_number", "AB-12-34-56-C"), ("ni_number", "AB 123456 C")]
+
+
 def test_ni_numbers_with_invalid_prefix_or_suffix():
     assert found("QQ 12 34 56 C, DA123456A, AO123456A, BG123456A, GB123456A, NK123456A, "
-                 "TN123456B, ZZ123456D, AB123456E, ab123456c") == []
+                 "TN123456B, ZZ123456D, AB123456E, qq123456c") == []
 
 
 # --- dates of birth ------------------------------------------------------------------------
@@ -154,6 +172,159 @@ def test_detection_labels_and_order():
     assert detections[0] == Detection("person_name", "Jasmine Nembhard", 0, 16)
     assert [d.label for d in detect("9434765919 12 Acacia Avenue AB123456C")] == [
         "NHS number", "street address", "National Insurance number"]
+
+
+# --- phones through phonenumbers ---------------------------------------------------------
+
+def test_phone_numbers_written_0044_with_dots_and_international():
+    text = ("Ring 0044 7700 900123, 0116.496.0123, +44 (0) 7700 900 123, 07700-900-123, "
+            "+48 601 234 567 or 00 353 1 234 5678.")
+    assert [t for k, t in found(text) if k == "phone"] == [
+        "0044 7700 900123", "0116.496.0123", "+44 (0) 7700 900 123", "07700-900-123",
+        "+48 601 234 567", "00 353 1 234 5678"]
+
+
+def test_reference_numbers_and_nhs_numbers_are_not_phone_numbers():
+    assert [k for k, _ in found("case ref 2013/04567, NHS 943 476 5919, 1,250 children, "
+                                "12 345 families, 4.12.3, 07.2015")] == [
+        "case_number", "nhs_number"]
+
+
+# --- hospital and case numbers, handles, vehicles -------------------------------------------
+
+def test_hospital_and_case_numbers_by_their_cue():
+    text = ("Hospital number K123456; case ref 2013/04567; MRN 1234567; CRN: X12345K; "
+            "crime number 12/34567/13; patient ID 7654321.")
+    assert found(text) == [
+        ("case_number", "K123456"), ("case_number", "2013/04567"), ("case_number", "1234567"),
+        ("case_number", "X12345K"), ("case_number", "12/34567/13"),
+        ("case_number", "7654321")]
+
+
+def test_numbers_without_a_cue_or_too_short_are_not_case_numbers():
+    assert found("case 12 of the 2014 audit, case number 2014, file 3, 1234567 times") == []
+
+
+def test_handles_and_names_on_social_media():
+    text = ("She posted as @kaylz_x.x and was on Facebook as “Kaylz Marsh”; on Snapchat "
+            "username kay.m99.")
+    assert found(text) == [("handle", "@kaylz_x.x"), ("handle", "Kaylz Marsh"),
+                           ("handle", "kay.m99")]
+
+
+def test_citations_and_addresses_are_not_handles():
+    assert found("As [@ward2000; @benoit1997] and [-@dh2000] show.") == []
+    assert found("@ward2000 shows it", frozenset({"@ward2000"})) == []
+    assert found("Write to a@b.org.") == [("email", "a@b.org")]
+
+
+def test_vehicle_registrations():
+    text = "a car AB12 CDE, then LK65XYZ; the van was P123 ABC, later abc 123d."
+    assert found(text) == [("vehicle", "AB12 CDE"), ("vehicle", "LK65XYZ"),
+                           ("vehicle", "P123 ABC"), ("vehicle", "abc 123d")]
+
+
+def test_shapes_like_old_registrations_need_a_vehicle_nearby():
+    assert found("SCR B1 FOR THE BOARD; Child B1 AND B2; KS2 SAT; AB99 CDE") == []
+
+
+# --- schools and nurseries -----------------------------------------------------------------
+
+def test_schools_and_nurseries_by_name():
+    text = ("She went to Westfield Academy, then Our Lady of Lourdes Catholic Primary; her "
+            "brother to St Peter’s C of E Junior School, the baby to Little Acorns Nursery.")
+    assert found(text) == [
+        ("school", "Westfield Academy"), ("school", "Our Lady of Lourdes Catholic Primary"),
+        ("school", "St Peter’s C of E Junior School"), ("school", "Little Acorns Nursery")]
+
+
+@pytest.mark.parametrize("phrase", [
+    "the Primary School", "Secondary School", "the Special School", "a Free School",
+    "the Local Authority Nursery", "Designated Safeguarding Lead at the School",
+    "Early Years Nursery", "Children’s Centre"])
+def test_schools_by_type_alone_are_not_names(phrase):
+    assert found(f"As noted, {phrase} was told.") == []
+
+
+# --- names in any case, initials, single names in context ------------------------------------
+
+def test_names_in_lower_case_capitals_and_initials():
+    text = ("The referral named jasmine okafor, then DARNELL ELLWOOD, then K. Marsh, "
+            "J.A. Obi and K Marsh, and Baby Marsh.")
+    assert [t for _, t in found(text)] == [
+        "jasmine okafor", "DARNELL ELLWOOD", "K. Marsh", "J.A. Obi", "K Marsh", "Baby Marsh"]
+
+
+def test_single_first_names_in_context():
+    text = ("A girl called Tyler; the baby named Precious; Kayden, aged 4, cried; Mrs Brown "
+            "came; noted that Dariusz was late; then Grace said no, then Hope’s mother rang.")
+    assert [t for _, t in found(text)] == [
+        "Tyler", "Precious", "Kayden", "Mrs Brown", "Dariusz", "Grace", "Hope"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "There is hope that it improves.", "Staff showed grace under pressure.",
+    "In May the family moved; in June the case was closed.", "The brown envelope was open.",
+    "A Brown and Ward framework was used.", "Hope was expressed that it would improve.",
+    "Leicester was a pilot site.", "The Ruby Award was given in 2016.",
+    "A MASH AND MARAC REVIEW was held.", "the meeting called Police to attend",
+    "She was named Designated Lead.", "Mother, aged 19, attended."])
+def test_words_that_are_also_names_used_as_words(sentence):
+    assert found(sentence) == []
+
+
+# --- the corpus of the benchmark --------------------------------------------------------------
+
+def test_the_detector_corpus_is_well_formed_and_a_few_of_its_sentences_are_detected():
+    import yaml
+    corpus = yaml.safe_load((ROOT / "benchmarks" / "detector_corpus.yml").read_text("utf-8"))
+    items = corpus["identifiers"]
+    assert len(items) >= 300 and len(corpus["ordinary"]) >= 150
+    assert all(i["value"] in i["text"] and i["kind"] in LABELS for i in items)
+    assert {i["kind"] for i in items} == set(LABELS)
+    for item in items[::40]:
+        assert (item["kind"], item["value"]) in found(item["text"])
+    assert [found(s) for s in corpus["ordinary"][::20]] == [[]] * len(corpus["ordinary"][::20])
+
+
+# --- check: messages, and the site's own files ----------------------------------------------
+
+HINT = ("replace it with a pseudonym or wording, register it, or add it to `allow:` in "
+        "review/review.yml with a reason")
+
+
+def test_check_reports_detections_in_the_sources_with_exact_messages(minimal):
+    edit(minimal, "review/sections/01-introduction.md", "\n", "\nCall 0044 7700 900123 or "
+         "email k.marsh@example.org; Hospital number K123456.\n")
+    lines = [m for m in messages(minimal) if "looks like" in m]
+    assert lines == [
+        f"review/sections/01-introduction.md:2:1: warning: `0044 7700 900123` looks like a "
+        f"phone number; {HINT}",
+        f"review/sections/01-introduction.md:2:1: warning: `K123456` looks like a hospital or "
+        f"case number; {HINT}",
+        f"review/sections/01-introduction.md:2:1: warning: `k.marsh@example.org` looks like an "
+        f"e-mail address; {HINT}"]
+
+
+def test_check_reads_mkdocs_yml_and_template_overrides_at_their_lines(minimal):
+    (minimal / "mkdocs.yml").write_text(
+        "site_name: Review\ncopyright: Kelsey Pritchard, le2 7qh\n", encoding="utf-8")
+    (minimal / "templates" / "blocks").mkdir(parents=True)
+    (minimal / "templates" / "blocks" / "paragraph.md.j2").write_text(
+        "{{ text }}\n\n<!-- written by Kelsey Pritchard -->\n", encoding="utf-8")
+    lines = [m for m in messages(minimal) if "looks like" in m]
+    assert lines == [
+        f"mkdocs.yml:2:1: warning: `Kelsey Pritchard` looks like a person's name; {HINT}",
+        f"mkdocs.yml:2:1: warning: `le2 7qh` looks like a UK postcode; {HINT}",
+        f"templates/blocks/paragraph.md.j2:3:1: warning: `Kelsey Pritchard` looks like a "
+        f"person's name; {HINT}"]
+
+
+def test_detections_are_errors_once_the_review_is_final(minimal):
+    edit(minimal, "review/review.yml", "status: draft", "status: final")
+    (minimal / "mkdocs.yml").write_text("site_name: Review\ncopyright: le2 7qh\n",
+                                        encoding="utf-8")
+    assert f"mkdocs.yml:2:1: `le2 7qh` looks like a UK postcode; {HINT}" in messages(minimal)
 
 
 # --- the Child B1 example ------------------------------------------------------------------
