@@ -26,9 +26,11 @@ import regex
 # derived from Unicode's own properties (the regex module's tables), not a hand list
 IGNORABLE = regex.compile(r"[\p{Default_Ignorable_Code_Point}\p{Cf}]")
 _MARK = regex.compile(r"\p{M}")
-_TAG = r"(?:<!--.*?-->|</?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]*)?/?>)"
-# markup between two letters vanishes (`Ja<wbr>ne`); elsewhere it separates words
-_INNER_TAGS = re.compile(rf"(?<=[^\W\d_]){_TAG}+(?=[^\W\d_])", re.S)
+_TAG_REST = r"(?:!--.*?-->|/?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]*)?/?>)"
+_TAG = rf"<{_TAG_REST}"
+# markup between two letters vanishes (`Ja<wbr>ne`); elsewhere it separates words. Each
+# pattern starts with a plain character so that the engine can skip ahead to candidates.
+_INNER_TAGS = re.compile(rf"<(?<=[^\W\d_]<){_TAG_REST}(?:{_TAG})*(?=[^\W\d_])", re.S)
 _TAGS = re.compile(_TAG, re.S)
 _PERCENT = re.compile(r"(?:%[0-9A-Fa-f]{2})+")
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});?")
@@ -37,7 +39,7 @@ _CSS = re.compile(r"\\([0-9A-Fa-f]{1,6})[ \t\f]?(?:\r?\n)?")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 # typesetters' breaks (U+FFFE from PDF text), and a hyphen that ends a line or is followed
 # by a space inside a word ("Fenwh- istle", "Fenwh-\nistle"): joined again
-BROKEN = re.compile(r"\ufffe\s*|(?<=[a-z])-[ \t]*(?:\r?\n)?\s+(?=[a-z])")
+BROKEN = re.compile(r"\ufffe\s*|-(?<=[a-z]-)[ \t]*(?:\r?\n)?\s+(?=[a-z])")
 # letters that neither NFKD nor the confusables table bring to a Latin base letter
 FOLD_MAP = {"ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe", "þ": "th",
             "ð": "d", "ı": "i", "ŀ": "l", "ħ": "h", "\u2019": "'", "\u2018": "'"}
@@ -147,7 +149,7 @@ def fold(text: str, mapped: bool = False) -> tuple[str, list[int] | None]:
         if needed in text:
             text, where = _sub(pattern, repl, text, where)
     if where is None:
-        text = text.translate(_TABLE)
+        text = text.lower() if text.isascii() else text.translate(_TABLE)
     else:
         text, where = _sub(_NON_ASCII, lambda m: fold_char(m[0]), text, where)
         text = text.lower()            # ASCII only by now: one character for one
