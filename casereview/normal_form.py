@@ -4,7 +4,7 @@ A name reaches a file in many guises that a reader sees as the same name: escape
 a web page, a style sheet or a script; split by markup (`Ja<wbr>ne`); with invisible
 characters pasted in from Word or e-mail; with look-alike letters of another script; in
 another case or without its accents. Each is undone here, in this order: markup between
-letters, percent-encoding, HTML entities, JS and CSS escapes, then character by character
+percent-encoding, HTML entities, JS and CSS escapes, markup between letters, then character by character
 NFKC, case folding, default-ignorable and format characters, diacritics and the TR39
 confusable skeleton, then words broken across lines joined again.
 
@@ -122,8 +122,9 @@ def _css(m: re.Match) -> str:
 
 
 # (a character that must be present for the step to matter, pattern, replacement)
-STEPS = [("<", _INNER_TAGS, ""), ("<", _TAGS, " "), ("%", _PERCENT, _percent),
-         ("&", _ENTITY, lambda m: html.unescape(m[0])), ("\\", _JS, _js), ("\\", _CSS, _css)]
+# markup last: a page shows `Ja&lt;wbr&gt;ne` as markup written in the text
+STEPS = [("%", _PERCENT, _percent), ("&", _ENTITY, lambda m: html.unescape(m[0])),
+         ("\\", _JS, _js), ("\\", _CSS, _css), ("<", _INNER_TAGS, ""), ("<", _TAGS, " ")]
 
 
 def _sub(pattern: re.Pattern, repl, text: str, where: list[int] | None):
