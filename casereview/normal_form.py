@@ -3,10 +3,10 @@
 A name reaches a file in many guises that a reader sees as the same name: escaped for a URL,
 a web page, a style sheet or a script; split by markup (`Ja<wbr>ne`); with invisible
 characters pasted in from Word or e-mail; with look-alike letters of another script; in
-another case or without its accents. Each is undone here, in this order: markup between
-percent-encoding, HTML entities, JS and CSS escapes, markup between letters, then character by character
-NFKC, case folding, default-ignorable and format characters, diacritics and the TR39
-confusable skeleton, then words broken across lines joined again.
+another case or without its accents. Each is undone here, in this order: percent-encoding,
+HTML entities, JS and CSS escapes, markup between letters, then character by character NFKC,
+case folding, default-ignorable and format characters, diacritics and the TR39 confusable
+skeleton, then words broken across lines joined again.
 
 `fold` can also say, for each character of the normal form, where in the original text it
 came from, so that a hit reports its original line; that costs a pass in Python, so it is
