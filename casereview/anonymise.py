@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from . import detect, safe_read
+from . import detect
 from .diagnostics import Diagnostic, Severity
 from .identities import Identity, Matcher, Register
 from .load import SourceDoc, Sources, dotted
@@ -60,19 +60,6 @@ def register_hits(sources: Sources, found: Matcher) -> Iterator[Diagnostic]:
             yield Diagnostic(path, hit.line, hit.col, field_at(doc, hit.line), *_said(hit))
 
 
-def site_hits(root, found: Matcher) -> Iterator[Diagnostic]:
-    """Register identifiers in mkdocs.yml and the template overrides: not the review's
-    sources, but the build publishes what they say."""
-    for file in [root / "mkdocs.yml", *sorted((root / "templates").rglob("*"))]:
-        rel = file.relative_to(root).as_posix()
-        try:
-            text, _ = safe_read.read_text(file, rel, root)
-        except safe_read.Unreadable:        # missing or refused: load reports it
-            continue
-        for hit in found.find(text):
-            yield Diagnostic(rel, hit.line, hit.col, "", *_said(hit))
-
-
 def _said(hit) -> tuple[str, str]:
     kind = hit.kind.replace("_", " ")
     if hit.ambiguous:
@@ -123,7 +110,7 @@ def run(review: CaseReview | None, sources: Sources, register: Register) -> list
     the register is searched here; the output scan also holds them back (role mode). A line
     with a register hit is not reported again as a likely identifier."""
     found = Matcher(register, allowed(review))
-    out = list(register_hits(sources, found)) + list(site_hits(sources.root, found))
+    out = list(register_hits(sources, found))
     if review is not None:
         seen = {(d.file, d.line) for d in out}
         out += [d for d in likely_identifiers(review, sources) if (d.file, d.line) not in seen]
