@@ -43,7 +43,14 @@ def matcher(review: CaseReview | None, register: Register) -> Matcher:
     extra = []
     if review is not None and review.info.professionals == "role":
         extra = [Identity(real=name, use=role) for name, role in professionals(review).items()]
-    return Matcher(register.model_copy(update={"identities": [*register.identities, *extra]}))
+    whole = register.model_copy(update={"identities": [*register.identities, *extra]})
+    return Matcher(whole.with_key(register._key), allowed(review))
+
+
+def allowed(review: CaseReview | None) -> frozenset[str]:
+    """The phrases the review allows with a reason: a name part that is also an ordinary word
+    ("Hope") is then let through where it may be the word."""
+    return frozenset(a.text for a in review.info.allow) if review is not None else frozenset()
 
 
 def _texts(sources: Sources) -> list[tuple[str, str, SourceDoc | None]]:
@@ -57,9 +64,18 @@ def register_hits(sources: Sources, found: Matcher) -> Iterator[Diagnostic]:
     """Every register identifier in the source files, where it stands and what to write."""
     for path, doc in sorted(sources.docs.items()):
         for hit in found.find(doc.text):
-            yield Diagnostic(path, hit.line, hit.col, field_at(doc, hit.line),
-                             f"a registered {hit.kind.replace('_', ' ')} (register entry "
-                             f"{hit.entry}) is written here", f"write `{hit.use}` instead")
+            yield Diagnostic(path, hit.line, hit.col, field_at(doc, hit.line), *_said(hit))
+
+
+def _said(hit) -> tuple[str, str]:
+    kind = hit.kind.replace("_", " ")
+    if hit.ambiguous:
+        return (f"`{hit.ambiguous}` is an ordinary word and also part of a registered {kind} "
+                f"(register entry {hit.entry})", f"if it is the name, write `{hit.use}` "
+                f"instead; if it is the word, add `{hit.ambiguous}` to `allow:` in "
+                "review/review.yml with a `reason:`")
+    return (f"a registered {kind} (register entry {hit.entry}) is written here",
+            f"write `{hit.use}` instead")
 
 
 def field_at(doc: SourceDoc, line: int) -> str:
@@ -105,7 +121,8 @@ def run(review: CaseReview | None, sources: Sources, register: Register) -> list
     """The source scan of `check`. Professionals' names are declared in the sources, so only
     the register is searched here; the output scan also holds them back (role mode). A line
     with a register hit is not reported again as a likely identifier."""
-    out = list(register_hits(sources, Matcher(register)))
+    found = Matcher(register, allowed(review))
+    out = list(register_hits(sources, found))
     if review is not None:
         seen = {(d.file, d.line) for d in out}
         out += [d for d in likely_identifiers(review, sources) if (d.file, d.line) not in seen]

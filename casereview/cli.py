@@ -38,10 +38,9 @@ def _parser() -> argparse.ArgumentParser:
     template.add_argument("--workspace", type=Path, default=Path("."))
     identities = sub.add_parser("identities", help="the identity register")
     hashing = identities.add_subparsers(dest="action", required=True).add_parser(
-        "hash", help="write the register as salted hashes, safe to commit")
+        "hash", help="write the register as keyed hashes, safe to commit")
     hashing.add_argument("register", type=Path, help="the plain register, e.g. private/identities.yml")
     hashing.add_argument("--out", type=Path, default=Path("identities.hashed.yml"))
-    hashing.add_argument("--salt", help="a fixed salt (default: a new random one)")
     tracker = sub.add_parser("tracker", help="every action plan row against its lead and deadline")
     tracker.add_argument("workspaces", nargs="*", type=Path, default=[Path(".")],
                          help="one or more review folders (default: the current folder)")
@@ -230,12 +229,17 @@ def _template(args) -> int:
 def _identities(args) -> int:
     from .commands.identities import hashed
     try:
-        text = hashed(args.register, args.salt)
+        text, made = hashed(args.register, args.out.parent)
     except CheckFailed as exc:
         return _report(exc.report, False, sys.stderr)
     args.out.write_text(text, encoding="utf-8")
-    print(f"wrote {args.out}: {text.count('- hashes:')} identities as salted hashes; "
-          f"keep {args.register} out of the repository")
+    key = args.out.parent / "private" / "identities.key"
+    if made:
+        print(f"made the key {key}: keep it out of the repository (private/ is git-ignored) "
+              f"and give it to whoever checks or builds, as that file or as "
+              f"$CASEREVIEW_IDENTITIES_KEY")
+    print(f"wrote {args.out}: {text.count('- hashes:')} identities as keyed hashes; "
+          f"keep {args.register} and {key} out of the repository")
     return EXIT_OK
 
 

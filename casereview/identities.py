@@ -1,37 +1,34 @@
 """The identity register: real identifiers (names, addresses, postcodes, schools, dates of
 birth, case numbers) with the pseudonym or wording to use instead, and the matcher that finds
-them in any text however they are written: any case, possessive, diacritics, hyphenated or
-broken across lines, spaced oddly, or as initials with surname.
+them in any text however they are written (normal_form.py says how a text is brought to one
+form, name_forms.py which forms an entry takes).
 
-The register can be kept as salted hashes: every variant of every identifier is normalised,
-then hashed, and text is scanned by hashing its word sequences the same way, so a committed
-workspace need never hold a real name in plain text.
+The register can be kept hashed: every form of every identifier is put through a keyed hash
+(BLAKE2b) whose key lives outside the repository, and text is scanned by hashing its word
+sequences the same way. Without the key nobody can test a guess against the hashes, so a
+committed workspace gives away no identifier, however few the candidates (a date of birth).
 """
 from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
 from dataclasses import dataclass
-from datetime import date
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
+
+from .name_forms import PEOPLE, variants as forms
+from .normal_form import fold, normalise
 
 Kind = Literal["name", "nickname", "alias", "address", "postcode", "school", "nursery", "dob",
                "hospital_number", "case_number", "nhs_number", "other"]
 _WORD = re.compile(r"[a-z0-9]+")
-# soft hyphens and typesetters' breaks (U+FFFE from PDF text), and a hyphen that ends a line
-# or is followed by a space inside a word ("Fenwh- istle", "Fenwh-\nistle"): joined again
-_BROKEN = re.compile(r"[\u00ad\u200b\ufffe]\s*|(?<=[a-z])-[ \t]*(?:\r?\n)?\s+(?=[a-z])", re.I)
-_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
-# letters NFKD does not decompose into a base letter
-_FOLD_MAP = ({"ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe",
-                       "þ": "th", "ð": "d", "ı": "i", "ŀ": "l", "Ł": "l", "Ø": "o", "Đ": "d",
-                       "Æ": "ae", "Œ": "oe", "Þ": "th", "Ð": "d", "\u2019": "'"})
-_FOLD = re.compile("[" + "".join(_FOLD_MAP) + "]")
-MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
-          "september", "october", "november", "december"]
+# words that make the next one a name whatever its case: "Mrs hope", "Baby Brown"
+TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr", "baby", "master", "sir", "lady", "dame",
+          "auntie", "aunty", "uncle", "nan", "grandma", "grandad"}
+# what may end a sentence or start a line before a word: a capital after it may be the word's
+_SENTENCE = set(".!?:;\n\"'(#>*|-_[\u201c\u2018") | {""}
+KEY_CHECK = "casereview identity register key check"
 
 
 class Identity(BaseModel):
@@ -44,26 +41,30 @@ class Identity(BaseModel):
 
 class HashedIdentity(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
-    hashes: list[str] = Field(min_length=1, description="Salted hashes of every variant")
-    anchors: list[str] = Field(default=[], description="Salted hashes of each variant's longest "
+    hashes: list[str] = Field(min_length=1, description="Keyed hashes of every written form")
+    weak: list[str] = Field(default=[], description="Keyed hashes of its parts that are also "
+                            "ordinary words: matched alone only where they cannot be the word")
+    anchors: list[str] = Field(default=[], description="Keyed hashes of each form's longest "
                                "word: a text holding none of them is passed over quickly")
+    longest: int = Field(default=6, ge=1, description="Words in its longest form")
     use: str
     kind: Kind = "name"
 
 
 class Register(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
-    salt: str | None = None
+    salt: str | None = Field(default=None, description="Registers made before keyed hashing "
+                             "only: refused, as anyone can reverse them")
+    key_check: str | None = Field(default=None, description="A keyed hash that tells whether "
+                                  "the key given is the one the register was made with")
     identities: list[Identity] = []
     hashed: list[HashedIdentity] = []
+    _key: bytes | None = PrivateAttr(default=None)     # never read from or written to a file
 
-
-def normalise(text: str) -> str:
-    """Lower case, no diacritics, words broken across lines joined again."""
-    if not text.isascii():      # most of what the scan reads (scripts, styles) is ASCII
-        text = _COMBINING.sub("", unicodedata.normalize("NFKD", text))
-        text = _FOLD.sub(lambda m: _FOLD_MAP[m[0]], text)
-    return _BROKEN.sub("", text.casefold())
+    def with_key(self, key: bytes | None) -> "Register":
+        out = self.model_copy()
+        out._key = key
+        return out
 
 
 def words(text: str) -> list[str]:
@@ -71,38 +72,9 @@ def words(text: str) -> list[str]:
 
 
 def variants(identity: Identity) -> set[tuple[str, ...]]:
-    """Every word sequence that stands for the identifier."""
-    out: set[tuple[str, ...]] = set()
-    for form in [identity.real, *identity.also]:
-        w = tuple(words(form))
-        if not w:
-            continue
-        out.add(w)
-        if len(w) > 1:
-            out.add(("".join(w),))                              # LE16ZG, SmithJones
-        parts = [tuple(words(p)) for p in form.split() if words(p)]
-        if identity.kind == "name" and len(parts) > 1:
-            first, last = parts[0], parts[-1]      # a part may be several words: Brontë-Hale
-            initials = tuple(p[0][0] for p in parts[:-1])
-            out |= {first + last, (first[0][0],) + last, initials + last,
-                    first + ("".join(last),), (first[0][0], "".join(last))}
-        if identity.kind == "dob":
-            out |= _date_forms(form)
-    return out
-
-
-def _date_forms(text: str) -> set[tuple[str, ...]]:
-    m = re.search(r"(\d{4})-(\d{2})-(\d{2})", text) or None
-    if not m:
-        return set()
-    d = date(int(m[1]), int(m[2]), int(m[3]))
-    month, day = MONTHS[d.month - 1], str(d.day)
-    suffix = "th" if 11 <= d.day <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(d.day % 10, "th")
-    numeric = [(f"{d.day:02d}", f"{d.month:02d}"), (day, str(d.month))]
-    out = {(dd, mm, str(d.year)) for dd, mm in numeric} | {(dd, mm, f"{d.year % 100:02d}") for dd, mm in numeric}
-    out |= {(day, month, str(d.year)), (day + suffix, month, str(d.year)), (month, day, str(d.year)),
-            (day, month[:3], str(d.year)), (str(d.year), f"{d.month:02d}", f"{d.day:02d}")}
-    return out
+    """Every word sequence that stands for the identifier (ordinary-word parts included)."""
+    strong, weak = forms(identity.real, identity.kind, identity.also)
+    return strong | weak
 
 
 def anchor(words_: tuple[str, ...]) -> str:
@@ -110,16 +82,28 @@ def anchor(words_: tuple[str, ...]) -> str:
     return max(words_, key=len)
 
 
-def digest(salt: str, key: str) -> str:
-    return hashlib.blake2b(f"{salt}\x00{key}".encode(), digest_size=16).hexdigest()
+def key_material(secret: str) -> bytes:
+    """A BLAKE2b key (at most 64 bytes) from a secret of any length."""
+    return hashlib.sha256(secret.strip().encode()).digest()
 
 
-def hash_register(register: Register, salt: str) -> Register:
-    """The same register with every plain identity replaced by the hashes of its variants."""
-    hashed = [HashedIdentity(hashes=sorted(digest(salt, " ".join(v)) for v in variants(i)),
-                             anchors=sorted({digest(salt, anchor(v)) for v in variants(i)}),
-                             use=i.use, kind=i.kind) for i in register.identities]
-    return Register(salt=salt, hashed=[*register.hashed, *hashed])
+def digest(key: bytes, text: str) -> str:
+    return hashlib.blake2b(text.encode(), key=key, digest_size=16).hexdigest()
+
+
+def hash_register(register: Register, key: bytes) -> Register:
+    """The same register with every plain identity replaced by the keyed hashes of its
+    forms, and a check value telling a wrong key from the right one."""
+    hashed = []
+    for i in register.identities:
+        strong, weak = forms(i.real, i.kind, i.also)
+        every = strong | weak
+        hashed.append(HashedIdentity(
+            hashes=sorted(digest(key, " ".join(v)) for v in strong),
+            weak=sorted(digest(key, v[0]) for v in weak),
+            anchors=sorted({digest(key, anchor(v)) for v in every}),
+            longest=max(map(len, every)), use=i.use, kind=i.kind))
+    return Register(key_check=digest(key, KEY_CHECK), hashed=[*register.hashed, *hashed])
 
 
 @dataclass(frozen=True)
@@ -128,64 +112,99 @@ class Hit:
     kind: str
     use: str
     line: int           # 1-based line of the scanned text where it starts
-    col: int = 1        # 1-based column (as in the normalised line)
+    col: int = 1        # 1-based column in the original line
+    ambiguous: str = ""  # an ordinary word where it may be the word: as written
 
 
 class Matcher:
     """Finds register identifiers in text, plain or hashed alike: every run of up to
-    `longest` words is looked up (hashed first when the register is)."""
+    `longest` words is looked up (hashed first when the register is). A part of a name that
+    is also an ordinary word is a hit where it is a name (after a title, or capitalised
+    mid-sentence), and an ambiguous hit elsewhere unless `allowed` lists it."""
 
-    def __init__(self, register: Register):
-        self.salt = register.salt or ""
+    def __init__(self, register: Register, allowed: frozenset[str] = frozenset()):
+        self.key = register._key
         self.hashed = bool(register.hashed)
+        self.allowed = {normalise(a).strip() for a in allowed}
         # a key may stand for several entries: "A. Zouch" is Anaïs Zouch and Aldric Zouch
         self.keys: dict[str, list[tuple[int, str, str]]] = {}
-        self.longest = 6 if self.hashed else 1      # a hash does not tell its word count
+        self.weak: dict[str, list[tuple[int, str, str]]] = {}
+        self.anchors: set[str] = set()
+        self.longest = 1
+        self._digests: dict[str, str] = {}
+        # the words written instead of identifiers are the review's own, never one alone
+        self.wording = frozenset(w for i in register.identities for w in words(i.use))
+        if self.hashed and self.key is None:
+            return              # nothing can match: check says the key is missing
         for n, identity in enumerate(register.identities, start=1):
-            for v in variants(identity):
-                self.keys.setdefault(self._key(" ".join(v)), []).append((n, identity.kind, identity.use))
-                self.longest = max(self.longest, len(v))
-        plain_anchors = {anchor(v) for i in register.identities for v in variants(i)}
-        self.anchors = {self._key(a) for a in plain_anchors}
+            self._add_plain(n, identity)
         for n, entry in enumerate(register.hashed, start=len(register.identities) + 1):
+            found = (n, entry.kind, entry.use)
             for h in entry.hashes:
-                self.keys.setdefault(h, []).append((n, entry.kind, entry.use))
-            self.anchors |= set(entry.anchors) if entry.anchors else {None}   # None: cannot tell
+                self.keys.setdefault(h, []).append(found)
+            for h in entry.weak:
+                self.weak.setdefault(h, []).append(found)
+            self.anchors |= set(entry.anchors)
+            self.longest = max(self.longest, entry.longest)
+
+    def _add_plain(self, n: int, identity: Identity) -> None:
+        strong, weak = forms(identity.real, identity.kind, identity.also, self.wording)
+        found = (n, identity.kind, identity.use)
+        for v in strong:
+            self.keys.setdefault(self._key(" ".join(v)), []).append(found)
+        for v in weak:
+            self.weak.setdefault(self._key(v[0]), []).append(found)
+        self.anchors |= {self._key(anchor(v)) for v in strong | weak}
+        self.longest = max([self.longest, *map(len, strong | weak)])
 
     def _key(self, key: str) -> str:
-        return digest(self.salt, key) if self.hashed else key
+        if not self.hashed:
+            return key
+        if key not in self._digests:     # a review repeats its words: each hashed once
+            self._digests[key] = digest(self.key, key)
+        return self._digests[key]
 
     def __bool__(self) -> bool:
-        return bool(self.keys)
-
-    def _anchored(self, words_: set[str]) -> set[str]:
-        """The words of a text that some key needs (all of them when an entry cannot tell)."""
-        if None in self.anchors:
-            return words_
-        return {w for w in words_ if self._key(w) in self.anchors}
+        return bool(self.keys or self.weak)
 
     def find(self, text: str) -> list[Hit]:
-        if not self.keys:
+        if not self:
             return []
-        norm = normalise(text)
-        anchored = self._anchored(set(_WORD.findall(norm)))
+        norm, _ = fold(text)
+        anchored = {w for w in set(_WORD.findall(norm)) if self._key(w) in self.anchors}
         if not anchored:
             return []       # most texts hold no word any key needs
-        spans = [(m.group(), m.start()) for m in _WORD.finditer(norm)]
-        words_ = [w for w, _ in spans]
+        spans = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(norm)]
+        found = list(self._found([w for w, _, _ in spans], anchored))
+        if not found:
+            return []
+        where = fold(text, mapped=True)[1]
+        hits = []
+        for i, size, entries, weak in found:
+            start, end = where[spans[i][1]], where[spans[i][2] - 1] + 1
+            written = self._ambiguous(text[start], norm, spans, i) if weak else ""
+            if written is None:
+                continue
+            line, col = text.count("\n", 0, start) + 1, start - text.rfind("\n", 0, start)
+            hits += [Hit(*e, line, col, written and text[start:end]) for e in entries]
+        return hits
+
+    def _found(self, words_: list[str], anchored: set[str]):
+        """(first word, words, entries, weak) of each key found, longest first, no overlap."""
         # a key holds its anchor, so it starts at most `longest - 1` words before one
         starts = sorted({s for p, w in enumerate(words_) if w in anchored
                          for s in range(max(0, p - self.longest + 1), p + 1)})
-        hits, free = [], 0
+        free = 0
         for i in starts:
-            size = self._match(words_, i) if i >= free else 0
+            if i < free:
+                continue
+            size = self._match(words_, i)
             if size:
-                offset = spans[i][1]
-                line, col = _line(text, norm, offset), offset - norm.rfind("\n", 0, offset)
-                hits += [Hit(*found, line, col)
-                         for found in self.keys[self._key(" ".join(words_[i:i + size]))]]
                 free = i + size
-        return hits
+                yield i, size, self.keys[self._key(" ".join(words_[i:i + size]))], False
+            elif self._key(words_[i]) in self.weak:
+                free = i + 1
+                yield i, 1, self.weak[self._key(words_[i])], True
 
     def _match(self, words_: list[str], i: int) -> int:
         """The length of the longest register key starting at word i, or 0."""
@@ -194,17 +213,13 @@ class Matcher:
                 return n
         return 0
 
+    def _ambiguous(self, first: str, norm: str, spans, i: int) -> str | None:
+        """An ordinary word that is a name part: "" where it is the name (after a title, or
+        capitalised mid-sentence), None where it may be the word and is allowed, else "?"."""
+        if i and spans[i - 1][0] in TITLES:
+            return ""
+        before = norm[:spans[i][1]].rstrip(" \t")[-1:]
+        if first.isupper() and before not in _SENTENCE:
+            return ""
+        return None if spans[i][0] in self.allowed else "?"
 
-def _line(text: str, norm: str, offset: int) -> int:
-    """The original line of an offset in the normalised text: newlines survive normalising,
-    except where a word broken across lines was joined; those joins are counted back in."""
-    line = norm.count("\n", 0, offset) + 1
-    if "\n" not in text or text.count("\n") == norm.count("\n"):
-        return line
-    removed = 0
-    for m in _BROKEN.finditer(text):
-        if m.start() - removed > offset:
-            break
-        line += m.group().count("\n")
-        removed += len(m.group())
-    return line

@@ -65,7 +65,8 @@ def scan(folder: Path, matcher: Matcher, unchanged: set[Path] = frozenset()) -> 
     found: set[Finding] = set()
     for path in published(folder):
         rel = path.relative_to(folder).as_posix()
-        found |= {_finding(rel, "file name", "file-name", h) for h in matcher.find(rel)}
+        found |= {_finding(rel, "file name", "file-name", h) for h in matcher.find(rel)
+                  if not h.ambiguous}
         if path in unchanged:
             continue
         for item in _contents(path, rel):
@@ -73,8 +74,10 @@ def scan(folder: Path, matcher: Matcher, unchanged: set[Path] = frozenset()) -> 
                 found.add(Finding(rel, item.place, UNREADABLE, 0, "", "", item.problem))
                 continue
             place, channel, text = item
+            # an ordinary word that may be the word ("best interests" beside a Ms Best) is
+            # check's question for the sources; here only a name is a finding
             found |= {_finding(rel, place(h.line) if callable(place) else place, channel, h)
-                      for h in matcher.find(text)}
+                      for h in matcher.find(text) if not h.ambiguous}
     return sorted({_unnamed(f, matcher) for f in found})
 
 

@@ -5,7 +5,7 @@ from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .. import anonymise, assemble, checks, load, validate
+from .. import anonymise, assemble, checks, load, register_key, validate
 from ..identities import Register
 from ..diagnostics import Report
 from ..model import FILE_MODELS, CaseReview
@@ -31,6 +31,8 @@ def check(root: Path | str = ".", step=nullcontext, identities: Path | None = No
     with step("validate"):
         parts = validate.parts(sources, report)
         register = validate.register(register_doc, report)
+        if register_doc is not None:      # a hashed register is of no use without its key
+            register = register_key.unlock(register, register_doc.path, Path(root), report)
     failed = {path for path in sources.docs if path not in parts}
     # the text's markup, addresses and images need no model: said even when a file failed
     report.extend(checks.text_is_text(checks.Checker(None, sources, failed)))
