@@ -61,10 +61,12 @@ def _texts(sources: Sources) -> list[tuple[str, str, SourceDoc | None]]:
 
 
 def register_hits(sources: Sources, found: Matcher) -> Iterator[Diagnostic]:
-    """Every register identifier in the source files, where it stands and what to write."""
-    for path, doc in sorted(sources.docs.items()):
-        for hit in found.find(doc.text):
-            yield Diagnostic(path, hit.line, hit.col, field_at(doc, hit.line), *_said(hit))
+    """Every register identifier in the source files, mkdocs.yml and the text templates,
+    where it stands and what to write."""
+    for path, text, doc in _texts(sources):
+        for hit in found.find(text):
+            yield Diagnostic(path, hit.line, hit.col, field_at(doc, hit.line) if doc else "",
+                             *_said(hit))
 
 
 def _said(hit) -> tuple[str, str]:

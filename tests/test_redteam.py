@@ -92,7 +92,8 @@ def test_a_hashed_register_finds_exactly_the_same(seeded, outputs):
 
 
 def test_a_leak_from_outside_the_sources_stops_the_build(tmp_path):
-    """A name in a template override reaches no source file: the output scan stops it."""
+    """A name a template override makes as it runs reaches no file check reads: the output
+    scan stops it."""
     ws = copy_workspace(MINIMAL, tmp_path / "ws")
     (ws / "private").mkdir()
     (ws / "private" / "identities.yml").write_text(
@@ -100,7 +101,8 @@ def test_a_leak_from_outside_the_sources_stops_the_build(tmp_path):
     pipeline.build(ws)
     before = {p: p.read_bytes() for p in (ws / "dist").iterdir()}
     (ws / "templates").mkdir()
-    (ws / "templates" / "references.md.j2").write_text("# Thanks\n\nWith thanks to HESTIA LARKSPUR.\n")
+    (ws / "templates" / "references.md.j2").write_text(
+        '# Thanks\n\nWith thanks to {{ "HES" ~ "TIA LARK" ~ "SPUR" }}.\n')
     with pytest.raises(pipeline.LeakFound) as leak:
         pipeline.build(ws)
     channels = {f.channel for f in leak.value.findings}
@@ -108,6 +110,20 @@ def test_a_leak_from_outside_the_sources_stops_the_build(tmp_path):
     assert {p: p.read_bytes() for p in (ws / "dist").iterdir()} == before
     assert str(leak.value.findings[0]).endswith("(register entry 1) is in the "
                                                 f"{leak.value.findings[0].channel}; write `Mother` instead")
+
+
+def test_check_names_a_registered_name_in_mkdocs_yml_and_a_template(minimal):
+    (minimal / "private").mkdir()
+    (minimal / "private" / "identities.yml").write_text(
+        "identities:\n  - real: Hestia Larkspur\n    use: Mother\n", encoding="utf-8")
+    (minimal / "templates").mkdir()
+    (minimal / "templates" / "references.md.j2").write_text("# Thanks\n\nTo H. Larkspur.\n")
+    (minimal / "mkdocs.yml").write_text("site_name: x\ncopyright: Hestia Larkspur\n")
+    assert [str(d) for d in check(minimal).report.errors] == [
+        "mkdocs.yml:2:12: a registered name (register entry 1) is written here; write `Mother` "
+        "instead",
+        "templates/references.md.j2:3:4: a registered name (register entry 1) is written here; "
+        "write `Mother` instead"]
 
 
 def test_the_example_with_a_fictional_register_scans_clean(tmp_path):
