@@ -1,11 +1,12 @@
 """Red team, second pass (issue 11): every spelling and place that once leaked, with
-identifiers of its own. `check` must report each one in the sources (mkdocs.yml and
-template overrides are read by the output scan only); with check bypassed, the output scan
-must refuse the build; and an independent reader of every output byte (its own decoding and
+identifiers of its own. `check` must report each one in the sources, mkdocs.yml and
+template overrides; with check bypassed, the output scan must refuse the build (files of a
+theme's custom_dir included); and an independent reader of every output byte (its own decoding and
 normal form, not the project's matcher) must find nothing published."""
 import html
 import io
 import re
+import shutil
 import unicodedata
 import urllib.parse
 import zipfile
@@ -70,6 +71,29 @@ def test_check_reports_every_spelling_at_its_line(planted):
     assert missing == []
     image_line = (ws / INTRO).read_text(encoding="utf-8").count("\n")
     assert (INTRO, image_line) in hits
+    copyright_line = next(i for i, line in enumerate(
+        (ws / "mkdocs.yml").read_text(encoding="utf-8").splitlines(), 1) if "copyright" in line)
+    assert {("mkdocs.yml", copyright_line), (TEMPLATE[0], 3)} <= hits
+
+
+def test_files_a_theme_override_ships_are_read_whatever_their_type(planted, tmp_path):
+    """A custom_dir can put any file into the site: an .htm page or a .vcf card is read."""
+    ws = copy_workspace(planted[0], tmp_path / "ws")
+    shutil.copytree(planted[0] / "private", ws / "private")
+    shutil.copy(planted[0] / "identities.hashed.yml", ws)
+    (ws / "overrides").mkdir()
+    (ws / "overrides" / "contact.htm").write_text("<p>Ja<wbr>cinta Poxwell</p>\n")
+    (ws / "overrides" / "card.vcf").write_text("BEGIN:VCARD\nFN:Jacinta Poxwell\nEND:VCARD\n")
+    mkdocs = (ws / "mkdocs.yml").read_text(encoding="utf-8").replace("  name: material\n",
+                                                                     "  name: material\n"
+                                                                     "  custom_dir: overrides\n")
+    (ws / "mkdocs.yml").write_text(mkdocs, encoding="utf-8")
+    checked = check(ws)
+    with pytest.raises(pipeline.LeakFound) as leak:
+        pipeline.build(ws, formats=("html",), checked=Checked(
+            checked.review, Report(), checked.sources, checked.register))
+    assert {"site/contact.htm", "site/card.vcf"} <= {f.artefact for f in leak.value.findings}
+    assert not (ws / "site").exists()
 
 
 def _leaks(folder: Path) -> dict[str, list[str]]:
