@@ -287,6 +287,23 @@ def test_the_detector_corpus_is_well_formed_and_a_few_of_its_sentences_are_detec
     assert [found(s) for s in corpus["ordinary"][::20]] == [[]] * len(corpus["ordinary"][::20])
 
 
+def test_the_held_out_detector_corpus_is_well_formed():
+    # its figures are measured, not asserted: a test that its sentences are detected would
+    # invite tuning the detectors on it, and then it would no longer be held out
+    import yaml
+    corpus = yaml.safe_load((ROOT / "benchmarks" / "detector_holdout.yml").read_text("utf-8"))
+    items = corpus["identifiers"]
+    assert len(items) >= 300 and len(corpus["ordinary"]) >= 100
+    assert all(i["value"] in i["text"] and i["kind"] in LABELS for i in items)
+    kinds = [i["kind"] for i in items]
+    assert {k: kinds.count(k) >= 20 for k in LABELS} == dict.fromkeys(LABELS, True)
+    assert kinds.count("person_name") >= 50
+    assert all(nhs_number_valid(re.sub(r"\D", "", i["value"]))
+               for i in items if i["kind"] == "nhs_number")
+    assert len({i["text"] for i in items}) == len(items)
+    assert not {i["text"] for i in items} & set(corpus["ordinary"])
+
+
 # --- check: messages, and the site's own files ----------------------------------------------
 
 HINT = ("replace it with a pseudonym or wording, register it, or add it to `allow:` in "
