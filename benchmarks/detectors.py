@@ -1,8 +1,9 @@
 """Detector recall and false alarms: `python benchmarks/detectors.py` measures them on
-benchmarks/detector_corpus.yml, on the held-out benchmarks/detector_holdout.yml (written apart
-from the detectors and never used to tune them) and on the Child B1 example, and rewrites the
-"Detectors" section of benchmarks/RESULTS.md (run.py writes the same section when it rewrites
-the file).
+benchmarks/detector_corpus.yml, on benchmarks/detector_holdout.yml (held out when first
+measured, since used to tune the detectors), on the second held-out set
+benchmarks/detector_heldout2.yml (written apart from the detectors, never seen by whoever tuned
+them) and on the Child B1 example, and rewrites the "Detectors" section of benchmarks/RESULTS.md
+(run.py writes the same section, through section(), when it rewrites the file).
 
 An identifier counts as found when a detection overlaps it: any detection stops publication,
 whatever kind it names; the table also shows how many were named as their own kind. A false
@@ -27,6 +28,7 @@ from casereview.commands.check import check  # noqa: E402
 
 CORPUS = HERE / "detector_corpus.yml"
 HOLDOUT = HERE / "detector_holdout.yml"
+HELDOUT2 = HERE / "detector_heldout2.yml"
 RESULTS = HERE / "RESULTS.md"
 TITLE = "## Detectors"
 
@@ -74,8 +76,8 @@ def section() -> str:
              "written by the same hand, so these figures flatter them: the first measurement, "
              "before the detectors were tuned on this corpus, found 308 of 326 (94.5 %; "
              "names 59 of 75, as lower-case and capitalised names and single first names with "
-             "no cue were missed) with 2 false alarms in the prose. The held-out measurement "
-             "below is the honest one.", "",
+             "no cue were missed) with 2 false alarms in the prose. The second held-out "
+             "measurement below is the honest one.", "",
              *table(counts), "",
              f"False alarms: **{len(prose)}** in {len(corpus['ordinary'])} sentences of "
               f"ordinary prose; **{len(example)}** detector findings on the example (its "
@@ -83,7 +85,7 @@ def section() -> str:
     lines += [f"- prose: `{text}` read as a {detect.LABELS[kind]} in “{s}”"
               for s, kind, text in prose]
     lines += [f"- example: {e}" for e in example]
-    lines += ["", *holdout_lines()]
+    lines += ["", *holdout_lines(), "", *heldout2_lines()]
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).rstrip() + "\n"
 
 
@@ -98,18 +100,39 @@ def table(counts: dict) -> list[str]:
 
 
 def holdout_lines(shown: int = 10) -> list[str]:
-    """The held-out measurement: its table, its false alarms and the first missed identifiers."""
-    corpus = yaml.safe_load(HOLDOUT.read_text(encoding="utf-8"))
+    """The first held-out set, since used to tune the detectors: a tuning set now."""
+    return measured_lines(
+        HOLDOUT, "Tuning set 2: held out when first measured (77.6 %), since used to improve "
+        "the detectors",
+        "benchmarks/detector_holdout.yml ({planted} fictional unregistered identifiers and "
+        "{ordinary} sentences of ordinary review prose, written by hand apart from the detectors; "
+        "see benchmarks/detector_holdout.py). When first measured, before the detectors were "
+        "changed, they found 242 of 312 (77.6 %) with 0 false alarms in 108 sentences; its "
+        "misses have since been used to improve the detectors, so the figures below flatter "
+        "them. The second held-out set below is the figure to quote.", shown)
+
+
+def heldout2_lines(shown: int = 10) -> list[str]:
+    """The second held-out set: written apart from the detectors, never used to tune them."""
+    return measured_lines(
+        HELDOUT2, "Held out (second): written apart from the detectors, never seen by whoever "
+        "tuned them",
+        "benchmarks/detector_heldout2.yml ({planted} fictional unregistered identifiers and "
+        "{ordinary} sentences of ordinary review prose, written by hand for this benchmark by "
+        "someone who had read neither the detectors' rules nor the other two corpora; see "
+        "benchmarks/detector_heldout2.py). Nobody tuning the detectors has seen it: this is the "
+        "figure to quote. Once the detectors are tuned on it, it flatters them too, and a new "
+        "held-out set must be written.", shown)
+
+
+def measured_lines(path: Path, title: str, intro: str, shown: int = 10) -> list[str]:
+    """A corpus's table, its false alarms and the first missed identifiers."""
+    corpus = yaml.safe_load(path.read_text(encoding="utf-8"))
     counts, missed = recall(corpus["identifiers"])
     prose = prose_alarms(corpus["ordinary"])
     planted = sum(c[0] for c in counts.values())
-    lines = ["### Held out: written apart from the detectors and never used to tune them", "",
-             f"benchmarks/detector_holdout.yml ({planted} fictional unregistered identifiers and "
-             f"{len(corpus['ordinary'])} sentences of ordinary review prose, written by hand for "
-             "this benchmark, in other sentences and with other values than the corpus above; "
-             "see benchmarks/detector_holdout.py). The detectors were not changed after it was "
-             "written: this is the figure to quote. Once the detectors are tuned on it, it "
-             "flatters them too, and a new held-out set must be written.", "",
+    lines = [f"### {title}", "",
+             intro.format(planted=planted, ordinary=len(corpus["ordinary"])), "",
              *table(counts), "",
              f"False alarms: **{len(prose)}** in {len(corpus['ordinary'])} sentences of ordinary "
              "prose.", ""]
@@ -157,6 +180,7 @@ def main() -> None:
             print("held out: missed", item["kind"], repr(item["value"]), "in", item["text"])
         for alarm in prose_alarms(holdout["ordinary"]):
             print("held out: alarm", alarm)
+        # the second held-out set is not printed here: its misses are not for tuning
     new = section()
     RESULTS.write_text(replace_section(RESULTS.read_text(encoding="utf-8"), new),
                        encoding="utf-8")
