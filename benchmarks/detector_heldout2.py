@@ -465,7 +465,7 @@ ORDINARY = [
     "The return home interview was offered but not taken up after any of the seven missing episodes.",
     "Contextual safeguarding approaches were being developed in the borough at the time.",
     "Restorative practice was the partnership's practice model throughout the period.",
-    "The Domestic Abuse Act 2021 recognises children as victims in their own right.",
+    "Since the Domestic Abuse Act 2021, a child who sees, hears or experiences the effects of abuse at home is a victim in law.",
     "Coercive control is an offence under section 76 of the Serious Crime Act 2015.",
     "A DASH risk assessment was completed and scored 12, which is below the threshold for MARAC.",
     "The family were in temporary accommodation for 14 months before being offered a permanent tenancy.",
