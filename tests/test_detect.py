@@ -304,6 +304,32 @@ def test_the_held_out_detector_corpus_is_well_formed():
     assert not {i["text"] for i in items} & set(corpus["ordinary"])
 
 
+
+def test_the_second_held_out_detector_corpus_is_well_formed():
+    # written apart from the detectors and never shown to whoever tunes them: its recall is
+    # measured by benchmarks/detectors.py, never asserted here, or it would stop being held out
+    import yaml
+    path = ROOT / "benchmarks" / "detector_heldout2.yml"
+    corpus = yaml.safe_load(path.read_text("utf-8"))
+    items = corpus["identifiers"]
+    assert len(items) >= 300 and len(corpus["ordinary"]) >= 100
+    assert all(set(i) == {"kind", "value", "text"} for i in items)
+    assert all(i["value"] in i["text"] and i["kind"] in LABELS for i in items)
+    kinds = [i["kind"] for i in items]
+    assert {k: kinds.count(k) >= 20 for k in LABELS} == dict.fromkeys(LABELS, True)
+    assert kinds.count("person_name") >= 50
+    assert all(nhs_number_valid(re.sub(r"\D", "", i["value"]))
+               for i in items if i["kind"] == "nhs_number")
+    assert len({i["text"] for i in items}) == len(items)
+    assert not {i["text"] for i in items} & set(corpus["ordinary"])
+    assert all(isinstance(s, str) and s.strip() for s in corpus["ordinary"])
+    # nor does it share a sentence with the corpora the detectors were written and tuned on
+    others = set()
+    for name in ("detector_corpus.yml", "detector_holdout.yml"):
+        other = yaml.safe_load((ROOT / "benchmarks" / name).read_text("utf-8"))
+        others |= {i["text"] for i in other["identifiers"]} | set(other["ordinary"])
+    assert not ({i["text"] for i in items} | set(corpus["ordinary"])) & others
+
 # --- check: messages, and the site's own files ----------------------------------------------
 
 HINT = ("replace it with a pseudonym or wording, register it, or add it to `allow:` in "
