@@ -205,6 +205,55 @@ def test_numbers_without_a_cue_or_too_short_are_not_case_numbers():
     assert found("case 12 of the 2014 audit, case number 2014, file 3, 1234567 times") == []
 
 
+def test_references_after_short_cues_and_in_other_shapes():
+    text = ("Police ref PR/0331876/15 was opened; hospital number KT4 551 2093 is on the label; "
+            "the LAC record (PID 4471902) and SRN 0082214 were linked; the youth court's "
+            "reference for the appeal was QX 3318/16; headed Ref: EHA-0091873.")
+    assert found(text) == [
+        ("case_number", "PR/0331876/15"), ("case_number", "KT4 551 2093"),
+        ("case_number", "4471902"), ("case_number", "0082214"),
+        ("case_number", "QX 3318/16"), ("case_number", "EHA-0091873")]
+
+
+def test_references_by_their_shape_alone():
+    text = ("The tribunal file 52/3318/15 and attendance 2016/204417 were seen; the pupil "
+            "number B901234567012 followed him; prisoner K5521QT was released; "
+            "records were kept under GH/2014/2297.")
+    assert [t for _, t in found(text)] == [
+        "52/3318/15", "2016/204417", "B901234567012", "K5521QT", "GH/2014/2297"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "In the 2015/16 financial year and in 2014/2015 the rate rose.",
+    "See file 3 and log 12; the ID card was checked on 12/10/2013.",
+    "Reference: Working Together 2018, para 4.2.", "Figures for Q3 2014/15 were higher.",
+    "The Ref: 2015 report was late."])
+def test_years_dates_and_short_numbers_are_not_references(sentence):
+    assert found(sentence) == []
+
+
+def test_a_phone_number_missing_its_leading_zero_after_a_phone_word():
+    assert found("She gave her mobile as 7700 900214 and the landline, 1632 960771.") == [
+        ("phone", "7700 900214"), ("phone", "1632 960771")]
+    assert found("The audit sampled 7700 900214 records in 1632 960771 cases.") == []
+
+
+def test_handles_without_an_at_sign_by_their_shape_and_a_platform():
+    text = ("She messaged jaz_b_2004 on Snapchat; the user kez.x99 was blocked; he was known "
+            "online as DrillKing_07; she was talking to xXnightowlXx on Xbox; instagram: "
+            "mo.lee")
+    assert [t for _, t in found(text)] == [
+        "jaz_b_2004", "kez.x99", "DrillKing_07", "xXnightowlXx", "mo.lee"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The user guide, e.g. its profile of risk, was on Facebook.",
+    "Her account of events on Twitter was not accurate.",
+    "The online profile showed COVID19 risk.", "Mother was on WhatsApp: she said so."])
+def test_words_near_a_platform_are_not_handles(sentence):
+    assert found(sentence) == []
+
+
 def test_handles_and_names_on_social_media():
     text = ("She posted as @kaylz_x.x and was on Facebook as “Kaylz Marsh”; on Snapchat "
             "username kay.m99.")
