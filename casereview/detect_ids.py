@@ -182,28 +182,41 @@ def handles(text: str):
 # --- vehicle registrations -----------------------------------------------------------------
 
 # current style (2001 on): area letters, age identifier, three letters; no I, Q, Z up front
-CURRENT_REG = re.compile(r"[A-HJ-PR-Y](?<!\w[A-HJ-PR-Y])[A-HJ-PR-Y]([0-7][0-9]) ?"
-                         r"[A-HJ-PR-Z]{3}(?!\w)")
+CURRENT_REG = re.compile(r"[A-HJ-PR-Y](?<!\w[A-HJ-PR-Y])[A-HJ-PR-Y]([0-7][0-9])[ -]?"
+                         r"[A-HJ-PR-Z]{3}(?!\w)", re.I)
 # prefix (1983-2001) "P123 ABC" and suffix (1963-83) "ABC 123D" styles, also any case: only
 # near a word about a vehicle, as prose in capitals holds such shapes ("B1 FOR")
-OLD_REG = re.compile(r"\b(?:[A-HJ-NPR-Y][0-9]{1,3} ?[A-HJ-PR-Y]{3}|[A-HJ-PR-Y]{3} ?[0-9]{1,3}"
-                     r"[A-HJ-NPR-Y]|[A-HJ-PR-Y]{2}[0-7][0-9] ?[A-HJ-PR-Z]{3})\b", re.I)
-VEHICLE = re.compile(r"[cvmtrpni](?<!\w[cvmtrpni])(?:(?<=[cC])ar|(?<=[vV])(?:an|ehicle)"
-                     r"|(?<=[mM])otorbike|(?<=[tT])axi|(?<=[rR])eg(?:istration|\.)?"
-                     r"|(?<=[nN])umber\s?plate|(?<=[pP])lates?|(?<=[iI])ndex)(?!\w)", re.I)
+OLD_REG = re.compile(r"\b(?:[A-HJ-NPR-Y][0-9]{1,3} ?[A-HJ-PR-Y]{3}"
+                     r"|[A-HJ-PR-Y][A-HJ-PR-Z]{2} ?[0-9]{1,3}[A-HJ-NPR-Y]"
+                     r"|[A-HJ-PR-Y]{2}[0-7][0-9][ -]?[A-HJ-PR-Z]{3})\b", re.I)
+# words about a vehicle, before or after the plate: kinds, common makes and models, driving
+VEHICLE = re.compile(
+    r"\b(?:cars?|vans?|vehicles?|motor\s?(?:bike|cycle)s?|taxis?|cabs?|reg(?:istration|\.)?"
+    r"|number\s?plates?|plates?|index|lorry|truck|pick-?up|minibus|moped|scooter|jeep|4x4"
+    r"|hatchback|saloon|transit|fiesta|corsa|astra|golf|polo|cortina|mini|clio"
+    r"|micra|juke|qashqai|punto|sprinter|ford|vauxhall|volkswagen|vw|bmw|audi|mercedes|toyota"
+    r"|nissan|honda|peugeot|renault|citro[eë]n|fiat|kia|hyundai|skoda|volvo|(?:land|range)"
+    r"\s+rover|anpr|dvla|drove|driven|driving|parked)\b", re.I)
 
 
 # how every style ends: digits and three letters, or digits and one
-REG_END = re.compile(r"[0-9](?: ?[A-Za-z]{3}|[A-Za-z])(?!\w)")
+REG_END = re.compile(r"[0-9](?:[ -]?[A-Za-z]{3}|[A-Za-z])(?!\w)")
 
 
 def vehicles(text: str):
     for m in near(OLD_REG, REG_END, text, 8):
         current = CURRENT_REG.fullmatch(m.group())
-        if current and (2 <= int(current.group(1)) <= 30 or 51 <= int(current.group(1)) <= 80):
+        year = current and int(current.group(1))
+        dated = year and (2 <= year <= 30 or 51 <= year <= 80)
+        # in capitals the current style is a plate whatever surrounds it; in other cases it
+        # may be a typed word, and needs the vehicle word the old styles need
+        if (dated and m.group().isupper()) or _vehicle_near(text, m):
             yield "vehicle", m.start(), m.end()
-        elif VEHICLE.search(text, max(0, m.start() - 60), m.start()):
-            yield "vehicle", m.start(), m.end()
+
+
+def _vehicle_near(text: str, m: re.Match) -> bool:
+    return bool(VEHICLE.search(text, max(0, m.start() - 60), m.start())
+                or VEHICLE.search(text, m.end(), m.end() + 40))
 
 
 # --- schools and nurseries -----------------------------------------------------------------

@@ -106,6 +106,23 @@ def test_full_dates_after_a_birth_cue():
         ("date_of_birth", "October 20, 2011"), ("date_of_birth", "20/10/11")]
 
 
+def test_dates_of_birth_in_other_forms_after_other_cues():
+    text = ("Her DoB, 11.06.2003, was wrong; d.o.b. 3-Mar-2012 on the label; the birth date "
+            "given was Oct 9th 2010; a birth date of March 14, 2011; Child K, b. 2/9/2014, "
+            "was seen.")
+    assert found(text) == [
+        ("date_of_birth", "11.06.2003"), ("date_of_birth", "3-Mar-2012"),
+        ("date_of_birth", "Oct 9th 2010"), ("date_of_birth", "March 14, 2011"),
+        ("date_of_birth", "2/9/2014")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The review runs from when Child B1 was born, to 27 August 2014.",
+    "Appendix B. 12 pages were added on 3 May 2014.", "The sub. 2/9/2014 meeting was held."])
+def test_dates_after_a_clause_or_a_b_that_is_not_born(sentence):
+    assert found(sentence) == []
+
+
 def test_event_dates_are_not_dates_of_birth():
     text = ("The review covers 20 October 2010, a year before Child B1 was born, until "
             "27 August 2014. The twins were born. On 3 May 2012 the police visited; the baby "
@@ -275,6 +292,21 @@ def test_vehicle_registrations():
 
 def test_shapes_like_old_registrations_need_a_vehicle_nearby():
     assert found("SCR B1 FOR THE BOARD; Child B1 AND B2; KS2 SAT; AB99 CDE") == []
+
+
+def test_current_plates_in_any_case_or_hyphenated_near_a_vehicle_word():
+    text = ("ANPR picked up kd63 vnm twice; the silver Polo (Wr15 Hgt) was parked there; the "
+            "check showed that YT64-BXC was uninsured; a Vauxhall van, T713 KPE, then an old "
+            "Escort, GHV 522W, and a Juke, CA19 WLD.")
+    assert [t for _, t in found(text)] == [
+        "kd63 vnm", "Wr15 Hgt", "YT64-BXC", "T713 KPE", "GHV 522W", "CA19 WLD"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "the new ks20 abc standard was adopted.", "Plan WS99 ABC was written in 2014.",
+    "The estate agent wrote ab12 cde in the notes."])
+def test_plate_shapes_in_lower_case_or_out_of_range_need_a_vehicle_word(sentence):
+    assert found(sentence) == []
 
 
 # --- schools and nurseries -----------------------------------------------------------------
