@@ -343,6 +343,32 @@ def test_single_first_names_in_context():
         "Tyler", "Precious", "Kayden", "Mrs Brown", "Dariusz", "Grace", "Hope"]
 
 
+def test_names_after_ranks_relations_and_in_apposition():
+    text = ("DS Okonjo took the call; Auntie Farzana stayed; baby Oscar was weighed; the "
+            "eldest, Kacper, translated; her cousin (Destiny) was there; Dominika, the "
+            "father's girlfriend, left; it was signed MRS K. ADEBAYO and later m. ferreira.")
+    assert [t for _, t in found(text)] == [
+        "DS Okonjo", "Auntie Farzana", "Oscar", "Kacper", "Destiny", "Dominika",
+        "MRS K. ADEBAYO", "m. ferreira"]
+
+
+def test_hyphened_given_names_families_nicknames_and_names_before_a_verb():
+    text = ("Esme-Rose and her sister ellie-jade were seen; the Kowalczyks, who lived next "
+            "door, called; he went by the nickname Tank and was known only as Little Mo; "
+            "staff saw that Tyrone hesitated.")
+    assert [t for _, t in found(text)] == [
+        "Esme-Rose", "ellie-jade", "Kowalczyks", "Tank", "Little Mo", "Tyrone"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "A rose-tinted view of long-term risk.", "The June-July period was busy.",
+    "The child, Child B1, was seen by her mother (Mother).", "Nan attended; Uncle said no.",
+    "The DC Council met, e.g. with p. twelve and i.e. nothing.",
+    "She was known locally as the shop girl.", "The well-being of the child-care team."])
+def test_relations_hyphens_and_initials_that_are_not_names(sentence):
+    assert found(sentence) == []
+
+
 @pytest.mark.parametrize("sentence", [
     "There is hope that it improves.", "Staff showed grace under pressure.",
     "In May the family moved; in June the case was closed.", "The brown envelope was open.",
