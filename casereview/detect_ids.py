@@ -160,7 +160,10 @@ SHAPE = (r"(?-i:(?=[\w.]*(?:[A-Za-z0-9][._][A-Za-z0-9_]|[a-z][A-Z]|[A-Za-z][0-9]
 SHAPE_AFTER = re.compile(r"[upagho](?<!\w[upagho])(?:(?<=u)ser(?:name)?|(?<=p)rofile"
                          r"|(?<=a)ccount|(?<=g)amer\s?tag|(?<=h)andle|(?<=o)nline\s+as)\s+"
                          rf"(?:name\s+)?({SHAPE})", re.I)
-SHAPE_BEFORE = re.compile(rf"(?<![\w@.])({SHAPE})\s+on\s+(?:the\s+)?{SITES}\b")
+SHAPE_BEFORE = re.compile(rf"(?<![\w@.])({SHAPE})\Z")
+# found from the platform back: a search that starts with the handle's shape is slow
+ON_A_SITE = re.compile(rf"n(?<=\w\son)\s+(?:the\s+)?{SITES}\b")
+SITE = re.compile(SITES, re.I)
 
 
 def handles(text: str):
@@ -172,11 +175,16 @@ def handles(text: str):
     lowered = text.lower()
     if not any(site.lower() in lowered for site in SITES[3:-1].split("|")):
         return
-    for m in ON_SITE.finditer(text):
-        group = next(g for g in (1, 2, 3) if m.group(g))
-        yield "handle", m.start(group), m.end(group)
-    for m in SHAPE_BEFORE.finditer(text):
-        yield "handle", m.start(1), m.end(1)
+    for site in SITE.finditer(text):
+        m = ON_SITE.match(text, site.start())
+        if m:
+            group = next(g for g in (1, 2, 3) if m.group(g))
+            yield "handle", m.start(group), m.end(group)
+    for on in ON_A_SITE.finditer(text):
+        end = on.start() - 2   # before " on"
+        m = SHAPE_BEFORE.search(text[max(0, end - 31):end])
+        if m:
+            yield "handle", end - len(m.group(1)), end
 
 
 # --- vehicle registrations -----------------------------------------------------------------

@@ -342,9 +342,10 @@ RANK = re.compile(rf"[A-Z](?<![\w’'-][A-Z])(?:(?<=P)CSO|(?<=[PD])C|(?<=D)(?:CI
 TITLE_INITIALS = re.compile(r"M(?<![\w]M)(?:rs?|s|iss|R|RS|S|ISS)\.?\s+(?:[A-Z]\.?\s?){1,3}"
                             r"\s?([A-Z][A-Za-z’'-]+)\b")
 # initials in lower case: "j. okafor"
-LOWER_INITIAL = re.compile(r"[a-z](?<![\w.’'@-][a-z])\.\s?([a-z]{3,})\b(?!\.\w)")
+LOWER_INITIAL = re.compile(r"\.(?<=[^\w.’'@-][a-z]\.)\s?([a-z]{3,})\b(?!\.\w)")
 # two given-name parts joined by a hyphen, in one case: "Tia-Mae", "ruby-rose"
 HYPHENED = re.compile(rf"[A-Za-z](?<![\w’'-].)[a-z]+-[A-Za-z][a-z]+(?![\w’'-])")
+HYPHEN_END = re.compile(r"-(?<=[a-z]-)[A-Za-z][a-z]+(?![\w’'-])")
 # a relation, then a name after a space, a comma or a bracket: "the baby, Lucas,", "his sister
 # Hope", "the younger brother (Harvey)"; and a name the apposition that follows explains:
 # "Stacey, the mother's best friend", "Jerome (the older brother)"
@@ -352,16 +353,20 @@ RELATIONS = (r"(?:baby|child|boy|girl|son|daughter|brother|sister|sibling|mother
              r"|partner|boyfriend|girlfriend|friend|cousin|aunt|uncle|niece|nephew|grandmother"
              r"|grandfather|grandson|granddaughter|eldest|youngest|twin|husband|wife"
              r"|stepfather|stepmother|neighbour|lodger)")
-RELATION_NAME = re.compile(
-    rf"\b{RELATIONS}(?:,\s*|\s+\(|\s+)({NAME_WORD})(?=[,)]|\s+[a-z])")
+# found from the name back: a capital after a lower-case word, a comma or a bracket, then the
+# relation looked for just before it (a search starting with the relations is slow)
+MID_CAPITAL = re.compile(rf"[{UPPER}](?<=[a-z,] [{UPPER}])|[{UPPER}](?<= \([{UPPER}])")
+NAME_AT = re.compile(rf"({NAME_WORD})(?=[,)]|\s+[a-z])")
+RELATION_BEFORE = re.compile(rf"\b{RELATIONS}(?:,\s*|\s+\(|\s+)\Z", re.I)
 NAME_APPOSITION = re.compile(
     rf"({NAME_WORD})(?:,\s+|\s+\()(?:the|his|her|their|a|an|mother['’]s|father['’]s)\s+"
     rf"(?:[\w’'-]+\s+){{0,2}}{RELATIONS}s?\b")
 # a family by its surname: "the Hendersons, who", "the Okafors' house"
 FAMILY = re.compile(rf"t(?<![\w]t)he\s+([{UPPER}][{LOWER}]+s)(?=,?\s+who\b|['’]\s"
                     r"|\s+(?:family|household)\b)")
-NICKNAME = re.compile(rf"n(?<!\wn)ickname\s+[\"“‘']?({NAME_WORD})|(?:only|simply|locally)\s+as"
-                      rf"\s+[\"“‘']?((?:{NAME_WORD}\s+)?{NAME_WORD})")
+NICKNAME = re.compile(rf"[nosl](?<!\w.)(?:(?<=n)ickname\s+[\"“‘']?({NAME_WORD})"
+                      rf"|(?:(?<=o)nly|(?<=s)imply|(?<=l)ocally)\s+as"
+                      rf"\s+[\"“‘']?((?:{NAME_WORD}\s+)?{NAME_WORD}))")
 # a given name before any past-tense verb or "being", "who": "that Jayden flinched"
 GIVEN_VERB = re.compile(rf"({NAME_WORD})\s+(?:[a-z]+ed|being|who|whose)\b")
 
@@ -444,7 +449,7 @@ def _part(word: str) -> bool:
 
 
 def _hyphened(text):
-    for m in HYPHENED.finditer(text):
+    for m in near(HYPHENED, HYPHEN_END, text, 30):
         parts = m.group().split("-")
         one_case = m.group().islower() or all(p[0].isupper() for p in parts)
         if one_case and all(map(_part, parts)) and any(
@@ -454,7 +459,12 @@ def _hyphened(text):
 
 def _more_context(text):
     """Names that ranks, relations, appositions, nicknames and verbs show to be names."""
-    for pattern, test in ((RANK, _named), (RELATION_NAME, _named), (NAME_APPOSITION, _named),
+    for capital in MID_CAPITAL.finditer(text):
+        m = NAME_AT.match(text, capital.start())
+        if m and RELATION_BEFORE.search(text[max(0, m.start() - 16):m.start()]) and _named(
+                m.group(1)):
+            yield m.start(1), m.end(1)
+    for pattern, test in ((RANK, _named), (NAME_APPOSITION, _named),
                           (FAMILY, lambda w: not ordinary(w[:-1]) and _name_like(w[:-1])),
                           (TITLE_INITIALS, _name_like)):
         for m in pattern.finditer(text):
@@ -462,7 +472,7 @@ def _more_context(text):
                 yield (m.start() if pattern in (RANK, TITLE_INITIALS) else m.start(1)), m.end(1)
     for m in LOWER_INITIAL.finditer(text):
         if not ordinary(m.group(1)) and m.group(1) not in PLACES_SET:
-            yield m.start(), m.end(1)
+            yield m.start() - 1, m.end(1)
     for m in NICKNAME.finditer(text):
         group = 1 if m.group(1) else 2
         if all(_name_like(w) for w in m.group(group).split()):
