@@ -69,12 +69,15 @@ FULL_DATE = re.compile(
     rf"(?<![\w./-])(?:[0-9]{{1,2}}[/.-][0-9]{{1,2}}[/.-](?:[0-9]{{4}}|[0-9]{{2}})"
     rf"|[0-9]{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}\s*,?\s+[0-9]{{4}}"
     rf"|{MONTH}\s+[0-9]{{1,2}}(?:st|nd|rd|th)?,?\s+[0-9]{{4}}"
+    rf"|[0-9]{{1,2}}-{MONTH}-(?:[0-9]{{4}}|[0-9]{{2}})"
     rf"|[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}})(?![\w/-]|[.][0-9])", re.I)
-DOB_CUE = re.compile(r"[bd](?<![\w.].)(?:(?<=[bB])orn"
+# "born", "birth date", "date of birth", "DOB", "d.o.b.", and "b." just before a date
+DOB_CUE = re.compile(r"[bd](?<![\w.].)(?:(?<=[bB])(?:orn|irth\s+date)|(?-i:(?<=b))\.(?=\s?[0-9])"
                      r"|(?<=[dD])(?:ate\s+of\s+birth|\.\s?o\.\s?b\.?|ob))(?![\w])", re.I)
-# what may stand between a cue and its date: no clause break ("born, until 27 August 2014")
-# and no word that moves to another time ("born two years before 3 May 2012")
-DOB_GAP = re.compile(r"(?:[^,;!?.]|\.(?!\s))*", re.S)
+# what may stand between a cue and its date: no clause break ("born, until 27 August 2014"),
+# unless a comma or colon is all that stands there ("DoB, 08.04.2001"); and no word that
+# moves to another time ("born two years before 3 May 2012")
+DOB_GAP = re.compile(r"\s*[,:(]\s*|(?:[^,;!?.]|\.(?!\s))*", re.S)
 DOB_NOT = re.compile(r"\b(?:until|till|before|after|since|from|between|when|while|but|and|or"
                      r"|later|earlier|ago)\b", re.I)
 DOB_REACH = 40

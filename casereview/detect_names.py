@@ -319,7 +319,7 @@ INITIALS = re.compile(rf"[A-Z](?<![\w.’'][A-Z])(?:(?:\.\s?[A-Z])*\.|(?<=[B-HJ-
 # ELLWOOD"; headings in capitals are not read
 CAPS = re.compile(r"([A-Z](?<=[a-z,] [A-Z])[A-Z]{2,}(?:[ -][A-Z'’]{2,}){1,2})"
                   r"(?=[ ,.;:)]+[a-z]|$)")
-BABY = re.compile(rf"B(?<!\wB)aby\s+({NAME_WORD})")
+BABY = re.compile(rf"[Bb](?<!\w[Bb])aby\s+({NAME_WORD})")
 TITLE = re.compile(rf"M(?<!\wM)(?:rs?|s|iss|x|aster)\.?\s+({NAME_WORD})")
 CALLED = re.compile(rf"[cnk](?<!\w[cnk])(?:(?<=c)alled|(?<=k)nown\s+as|(?<=n)(?:icknamed"
                     rf"|ame\s+(?:was|is)|amed(?:\s+(?:the\s+baby|him|her|the\s+child))?))\s+"
@@ -332,6 +332,43 @@ NOT_NAMES = frozenset("the a an this that these those his her their its our your
                       "they it we i you there here".split())
 MONTHS = frozenset("january february march april may june july august september october "
                    "november december".split())
+
+
+# ranks and family words before a name: "PC Hollis", "Uncle Rizwan", "Nan Pearl"
+RANK = re.compile(rf"[A-Z](?<![\w’'-][A-Z])(?:(?<=P)CSO|(?<=[PD])C|(?<=D)(?:CI|S|I)|(?<=S)gt"
+                  rf"|(?<=I)nsp|(?<=U)ncle|(?<=A)unt(?:ie|y)?|(?<=N)an(?:a|ny)?"
+                  rf"|(?<=G)ran(?:dad|ddad|dma|ny)?)\.?\s+({NAME_WORD})")
+# a title and initials before a surname, in capitals too: "MR T. GALLAGHER", "Mrs J Obi"
+TITLE_INITIALS = re.compile(r"M(?<![\w]M)(?:rs?|s|iss|R|RS|S|ISS)\.?\s+(?:[A-Z]\.?\s?){1,3}"
+                            r"\s?([A-Z][A-Za-z’'-]+)\b")
+# initials in lower case: "j. okafor"
+LOWER_INITIAL = re.compile(r"\.(?<=[^\w.’'@-][a-z]\.)\s?([a-z]{3,})\b(?!\.\w)")
+# two given-name parts joined by a hyphen, in one case: "Tia-Mae", "ruby-rose"
+HYPHENED = re.compile(rf"[A-Za-z](?<![\w’'-].)[a-z]+-[A-Za-z][a-z]+(?![\w’'-])")
+HYPHEN_END = re.compile(r"-(?<=[a-z]-)[A-Za-z][a-z]+(?![\w’'-])")
+# a relation, then a name after a space, a comma or a bracket: "the baby, Lucas,", "his sister
+# Hope", "the younger brother (Harvey)"; and a name the apposition that follows explains:
+# "Stacey, the mother's best friend", "Jerome (the older brother)"
+RELATIONS = (r"(?:baby|child|boy|girl|son|daughter|brother|sister|sibling|mother|father|mum|dad"
+             r"|partner|boyfriend|girlfriend|friend|cousin|aunt|uncle|niece|nephew|grandmother"
+             r"|grandfather|grandson|granddaughter|eldest|youngest|twin|husband|wife"
+             r"|stepfather|stepmother|neighbour|lodger)")
+# found from the name back: a capital after a lower-case word, a comma or a bracket, then the
+# relation looked for just before it (a search starting with the relations is slow)
+MID_CAPITAL = re.compile(rf"[{UPPER}](?<=[a-z,] [{UPPER}])|[{UPPER}](?<= \([{UPPER}])")
+NAME_AT = re.compile(rf"({NAME_WORD})(?=[,)]|\s+[a-z])")
+RELATION_BEFORE = re.compile(rf"\b{RELATIONS}(?:,\s*|\s+\(|\s+)\Z", re.I)
+NAME_APPOSITION = re.compile(
+    rf"({NAME_WORD})(?:,\s+|\s+\()(?:the|his|her|their|a|an|mother['’]s|father['’]s)\s+"
+    rf"(?:[\w’'-]+\s+){{0,2}}{RELATIONS}s?\b")
+# a family by its surname: "the Hendersons, who", "the Okafors' house"
+FAMILY = re.compile(rf"t(?<![\w]t)he\s+([{UPPER}][{LOWER}]+s)(?=,?\s+who\b|['’]\s"
+                    r"|\s+(?:family|household)\b)")
+NICKNAME = re.compile(rf"[nosl](?<!\w.)(?:(?<=n)ickname\s+[\"“‘']?({NAME_WORD})"
+                      rf"|(?:(?<=o)nly|(?<=s)imply|(?<=l)ocally)\s+as"
+                      rf"\s+[\"“‘']?((?:{NAME_WORD}\s+)?{NAME_WORD}))")
+# a given name before any past-tense verb or "being", "who": "that Jayden flinched"
+GIVEN_VERB = re.compile(rf"({NAME_WORD})\s+(?:[a-z]+ed|being|who|whose)\b")
 
 
 def _name_like(word: str) -> bool:
@@ -376,7 +413,9 @@ def _in_context(text):
     for pattern in (BABY, TITLE, CALLED):
         for m in pattern.finditer(text):
             if (_name_like if pattern is TITLE else _named)(m.group(1)):
-                yield (m.start() if pattern in (BABY, TITLE) else m.start(1)), m.end(1)
+                # "Baby Marsh" is one name; in "the baby Promise" the name is the word after
+                whole = pattern is TITLE or (pattern is BABY and text[m.start()] == "B")
+                yield (m.start() if whole else m.start(1)), m.end(1)
     for m in AGED.finditer(text):
         before = BEFORE_AGED.search(text, max(0, m.start() - 40), m.start())
         if before and _named(before.group(1)):
@@ -401,8 +440,54 @@ def _in_context(text):
             yield m.start(1), m.end(1)
 
 
+def _part(word: str) -> bool:
+    """A part of a hyphened given name: in the lists of names, or, capitalised, any unusual
+    word ("Tia-Mae"); in lower case an unusual word is more often a typed word ("rose-tinted")."""
+    w = word.lower()
+    listed = w in GIVEN or w in WORD_NAMES or w in KEEP
+    return w not in MONTHS and (listed or (word[0].isupper() and not ordinary(w)))
+
+
+def _hyphened(text):
+    for m in near(HYPHENED, HYPHEN_END, text, 30):
+        parts = m.group().split("-")
+        one_case = m.group().islower() or all(p[0].isupper() for p in parts)
+        if one_case and all(map(_part, parts)) and any(
+                p.lower() in GIVEN or p.lower() in WORD_NAMES for p in parts):
+            yield m.start(), m.end()
+
+
+def _more_context(text):
+    """Names that ranks, relations, appositions, nicknames and verbs show to be names."""
+    for capital in MID_CAPITAL.finditer(text):
+        m = NAME_AT.match(text, capital.start())
+        if m and RELATION_BEFORE.search(text[max(0, m.start() - 16):m.start()]) and _named(
+                m.group(1)):
+            yield m.start(1), m.end(1)
+    for pattern, test in ((RANK, _named), (NAME_APPOSITION, _named),
+                          (FAMILY, lambda w: not ordinary(w[:-1]) and _name_like(w[:-1])),
+                          (TITLE_INITIALS, _name_like)):
+        for m in pattern.finditer(text):
+            if test(m.group(1)):
+                yield (m.start() if pattern in (RANK, TITLE_INITIALS) else m.start(1)), m.end(1)
+    for m in LOWER_INITIAL.finditer(text):
+        if not ordinary(m.group(1)) and m.group(1) not in PLACES_SET:
+            yield m.start() - 1, m.end(1)
+    for m in NICKNAME.finditer(text):
+        group = 1 if m.group(1) else 2
+        if all(_name_like(w) for w in m.group(group).split()):
+            yield m.start(group), m.end(group)
+    for m in GIVEN_VERB.finditer(text):
+        word = m.group(1).lower()
+        if word in GIVEN and word not in WORD_NAMES and re.search(
+                r"[a-z,]\s*$", text[max(0, m.start() - 3):m.start()]):
+            yield m.start(1), m.end(1)
+    yield from _hyphened(text)
+
+
 def names(text):
     """Every name-like span: title-case runs, other cases, initials and names in context."""
     yield from _title_case(text)
     yield from _other_case(text)
     yield from _in_context(text)
+    yield from _more_context(text)

@@ -106,6 +106,23 @@ def test_full_dates_after_a_birth_cue():
         ("date_of_birth", "October 20, 2011"), ("date_of_birth", "20/10/11")]
 
 
+def test_dates_of_birth_in_other_forms_after_other_cues():
+    text = ("Her DoB, 11.06.2003, was wrong; d.o.b. 3-Mar-2012 on the label; the birth date "
+            "given was Oct 9th 2010; a birth date of March 14, 2011; Child K, b. 2/9/2014, "
+            "was seen.")
+    assert found(text) == [
+        ("date_of_birth", "11.06.2003"), ("date_of_birth", "3-Mar-2012"),
+        ("date_of_birth", "Oct 9th 2010"), ("date_of_birth", "March 14, 2011"),
+        ("date_of_birth", "2/9/2014")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The review runs from when Child B1 was born, to 27 August 2014.",
+    "Appendix B. 12 pages were added on 3 May 2014.", "The sub. 2/9/2014 meeting was held."])
+def test_dates_after_a_clause_or_a_b_that_is_not_born(sentence):
+    assert found(sentence) == []
+
+
 def test_event_dates_are_not_dates_of_birth():
     text = ("The review covers 20 October 2010, a year before Child B1 was born, until "
             "27 August 2014. The twins were born. On 3 May 2012 the police visited; the baby "
@@ -205,6 +222,55 @@ def test_numbers_without_a_cue_or_too_short_are_not_case_numbers():
     assert found("case 12 of the 2014 audit, case number 2014, file 3, 1234567 times") == []
 
 
+def test_references_after_short_cues_and_in_other_shapes():
+    text = ("Police ref PR/0331876/15 was opened; hospital number KT4 551 2093 is on the label; "
+            "the LAC record (PID 4471902) and SRN 0082214 were linked; the youth court's "
+            "reference for the appeal was QX 3318/16; headed Ref: EHA-0091873.")
+    assert found(text) == [
+        ("case_number", "PR/0331876/15"), ("case_number", "KT4 551 2093"),
+        ("case_number", "4471902"), ("case_number", "0082214"),
+        ("case_number", "QX 3318/16"), ("case_number", "EHA-0091873")]
+
+
+def test_references_by_their_shape_alone():
+    text = ("The tribunal file 52/3318/15 and attendance 2016/204417 were seen; the pupil "
+            "number B901234567012 followed him; prisoner K5521QT was released; "
+            "records were kept under GH/2014/2297.")
+    assert [t for _, t in found(text)] == [
+        "52/3318/15", "2016/204417", "B901234567012", "K5521QT", "GH/2014/2297"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "In the 2015/16 financial year and in 2014/2015 the rate rose.",
+    "See file 3 and log 12; the ID card was checked on 12/10/2013.",
+    "Reference: Working Together 2018, para 4.2.", "Figures for Q3 2014/15 were higher.",
+    "The Ref: 2015 report was late."])
+def test_years_dates_and_short_numbers_are_not_references(sentence):
+    assert found(sentence) == []
+
+
+def test_a_phone_number_missing_its_leading_zero_after_a_phone_word():
+    assert found("She gave her mobile as 7700 900214 and the landline, 1632 960771.") == [
+        ("phone", "7700 900214"), ("phone", "1632 960771")]
+    assert found("The audit sampled 7700 900214 records in 1632 960771 cases.") == []
+
+
+def test_handles_without_an_at_sign_by_their_shape_and_a_platform():
+    text = ("She messaged jaz_b_2004 on Snapchat; the user kez.x99 was blocked; he was known "
+            "online as DrillKing_07; she was talking to xXnightowlXx on Xbox; instagram: "
+            "mo.lee")
+    assert [t for _, t in found(text)] == [
+        "jaz_b_2004", "kez.x99", "DrillKing_07", "xXnightowlXx", "mo.lee"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The user guide, e.g. its profile of risk, was on Facebook.",
+    "Her account of events on Twitter was not accurate.",
+    "The online profile showed COVID19 risk.", "Mother was on WhatsApp: she said so."])
+def test_words_near_a_platform_are_not_handles(sentence):
+    assert found(sentence) == []
+
+
 def test_handles_and_names_on_social_media():
     text = ("She posted as @kaylz_x.x and was on Facebook as “Kaylz Marsh”; on Snapchat "
             "username kay.m99.")
@@ -226,6 +292,21 @@ def test_vehicle_registrations():
 
 def test_shapes_like_old_registrations_need_a_vehicle_nearby():
     assert found("SCR B1 FOR THE BOARD; Child B1 AND B2; KS2 SAT; AB99 CDE") == []
+
+
+def test_current_plates_in_any_case_or_hyphenated_near_a_vehicle_word():
+    text = ("ANPR picked up kd63 vnm twice; the silver Polo (Wr15 Hgt) was parked there; the "
+            "check showed that YT64-BXC was uninsured; a Vauxhall van, T713 KPE, then an old "
+            "Escort, GHV 522W, and a Juke, CA19 WLD.")
+    assert [t for _, t in found(text)] == [
+        "kd63 vnm", "Wr15 Hgt", "YT64-BXC", "T713 KPE", "GHV 522W", "CA19 WLD"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "the new ks20 abc standard was adopted.", "Plan WS99 ABC was written in 2014.",
+    "The estate agent wrote ab12 cde in the notes."])
+def test_plate_shapes_in_lower_case_or_out_of_range_need_a_vehicle_word(sentence):
+    assert found(sentence) == []
 
 
 # --- schools and nurseries -----------------------------------------------------------------
@@ -260,6 +341,32 @@ def test_single_first_names_in_context():
             "came; noted that Dariusz was late; then Grace said no, then Hope’s mother rang.")
     assert [t for _, t in found(text)] == [
         "Tyler", "Precious", "Kayden", "Mrs Brown", "Dariusz", "Grace", "Hope"]
+
+
+def test_names_after_ranks_relations_and_in_apposition():
+    text = ("DS Okonjo took the call; Auntie Farzana stayed; baby Oscar was weighed; the "
+            "eldest, Kacper, translated; her cousin (Destiny) was there; Dominika, the "
+            "father's girlfriend, left; it was signed MRS K. ADEBAYO and later m. ferreira.")
+    assert [t for _, t in found(text)] == [
+        "DS Okonjo", "Auntie Farzana", "Oscar", "Kacper", "Destiny", "Dominika",
+        "MRS K. ADEBAYO", "m. ferreira"]
+
+
+def test_hyphened_given_names_families_nicknames_and_names_before_a_verb():
+    text = ("Esme-Rose and her sister ellie-jade were seen; the Kowalczyks, who lived next "
+            "door, called; he went by the nickname Tank and was known only as Little Mo; "
+            "staff saw that Tyrone hesitated.")
+    assert [t for _, t in found(text)] == [
+        "Esme-Rose", "ellie-jade", "Kowalczyks", "Tank", "Little Mo", "Tyrone"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "A rose-tinted view of long-term risk.", "The June-July period was busy.",
+    "The child, Child B1, was seen by her mother (Mother).", "Nan attended; Uncle said no.",
+    "The DC Council met, e.g. with p. twelve and i.e. nothing.",
+    "She was known locally as the shop girl.", "The well-being of the child-care team."])
+def test_relations_hyphens_and_initials_that_are_not_names(sentence):
+    assert found(sentence) == []
 
 
 @pytest.mark.parametrize("sentence", [
