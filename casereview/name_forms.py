@@ -15,7 +15,6 @@ from datetime import date
 from functools import lru_cache
 from importlib import resources
 
-from nameparser import HumanName
 
 from .normal_form import normalise
 
@@ -85,6 +84,7 @@ def _forms(form: str, kind: str) -> set[tuple[str, ...]]:
 
 
 def _person(form: str) -> set[tuple[str, ...]]:
+    from nameparser import HumanName   # only registers with names pay for it (and its asyncio)
     name = HumanName(form)
     first, middle, last = words(name.first), words(name.middle), words(name.last)
     if not last:
