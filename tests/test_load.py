@@ -144,9 +144,9 @@ def test_a_device_is_refused(minimal):
 
 
 def test_a_link_inside_the_workspace_is_followed(minimal):
-    (minimal / "shared").mkdir()
-    (minimal / "review" / "family.yml").rename(minimal / "shared" / "family.yml")
-    (minimal / "review" / "family.yml").symlink_to(Path("..") / "shared" / "family.yml")
+    (minimal / "common").mkdir()
+    (minimal / "review" / "family.yml").rename(minimal / "common" / "family.yml")
+    (minimal / "review" / "family.yml").symlink_to(Path("..") / "common" / "family.yml")
     assert checked(minimal) == []
 
 
