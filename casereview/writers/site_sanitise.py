@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import nh3
 
+from ..text_rules import LINK_SCHEMES   # the addresses check lets a link have
+
 TAGS = {"section", "div", "aside", "p", "h1", "h2", "h3", "h4", "h5", "h6", "span", "a", "em",
         "strong", "sup", "sub", "code", "pre", "blockquote", "ol", "ul", "li", "dl", "dt", "dd",
         "table", "caption", "colgroup", "col", "thead", "tbody", "tfoot", "tr", "th", "td",
@@ -26,11 +28,10 @@ ATTRIBUTES = {
 }
 # the only style pandoc writes: column widths and cell alignment (no url(), no position)
 STYLE_PROPERTIES = {"width", "text-align"}
-SCHEMES = {"http", "https", "mailto", "tel"}
 
 
 def clean(html: str) -> str:
     """The HTML with everything outside pandoc's report vocabulary removed."""
-    return nh3.clean(html, tags=TAGS, attributes=ATTRIBUTES, url_schemes=SCHEMES,
+    return nh3.clean(html, tags=TAGS, attributes=ATTRIBUTES, url_schemes=LINK_SCHEMES,
                      filter_style_properties=STYLE_PROPERTIES, link_rel=None,
                      strip_comments=True)
