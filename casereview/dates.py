@@ -22,6 +22,21 @@ _APPROX = re.compile(r"^(?:approx\.?|approximately|c\.|circa|about)\s+", re.I)
 _FORMS = "write YYYY-MM-DD, YYYY-MM, YYYY or a season such as `spring 2013`, with `approx` in front if approximate"
 
 
+def spoken(value: "date | PartialDate | None", empty: str = "") -> str:
+    """A date as people write it, at the precision known: "31 March 2015", "March 2015",
+    "Spring 2013", "2015" (never ISO): the one form every output shows a reader."""
+    if value is None:
+        return empty
+    if isinstance(value, date):
+        value = PartialDate(value.year, value.month, value.day)
+    return str(value)
+
+
+#: a date as `spoken` writes it, or as a deadline does ("31 March 2015", "September 2015")
+SPOKEN_DATE = re.compile(r"\b(?:(?:\d{1,2} )?(?:" + "|".join(calendar.month_name[1:]) +
+                         r")|(?:Spring|Summer|Autumn|Winter)) \d{4}\b")
+
+
 def _last_day(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 

@@ -84,6 +84,8 @@ class ReviewInfo(Part):
         "name", description="`role`: practitioners and action plan leads appear by role only")
     allow: list[Allowed] = []
     sign_off: SignOff | None = Field(None, description="The panel's sign-off of the final report")
+    chronology_caption: Text | None = Field(
+        None, description="Caption of the combined chronology's table (default: Combined chronology)")
 
 
 # --- review/terms.yml --------------------------------------------------------------------
@@ -258,6 +260,8 @@ class ActionRow(Part):
 
 class ActionPlan(Part):
     agency: Id
+    caption: Text | None = Field(
+        None, description="Caption of the plan's table (default: Action plan: <agency name>)")
     rows: Annotated[list[ActionRow], Field(min_length=1)]
 
 

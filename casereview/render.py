@@ -19,8 +19,10 @@ from jinja2.sandbox import SandboxedEnvironment
 from . import images, numbering, prose
 from .anonymise import professionals
 from .assemble import roman
+from .dates import SPOKEN_DATE, spoken
 from .diagnostics import CheckFailed, Diagnostic, Report
 from .model import REVIEW_TYPES, CaseReview, ReviewInfo
+from .tables import Column, grid_table
 from .tracker import Board, track
 
 PACKAGED = Path(__file__).parent / "templates"
@@ -50,7 +52,7 @@ class Rendered:
         if not self.draft:
             return ""
         return (f"{self.info.status.upper()} — NOT FOR PUBLICATION · {self.info.version} · "
-                f"built {self.build_date.day} {self.build_date:%B %Y}")
+                f"built {spoken(self.build_date)}")
 
 
 class Notes:
@@ -90,6 +92,8 @@ class Context:
         names = professionals(review) if self.by_role else {}
         self.names = [(re.compile(rf"\b{re.escape(n)}\b"), role)
                       for n, role in sorted(names.items(), key=lambda x: -len(x[0]))]
+        self.published = _published_labels(review)
+        self.agencies = {a.id: a.label for a in review.panel.agencies}
         self.cited: list[str] = []
         self.notes = Notes()
         self.root = root
@@ -116,6 +120,23 @@ class Context:
     def lead(self, lead) -> str:
         """An action plan lead as published, or by role only."""
         return lead.role if self.by_role else str(lead)
+
+    def answered(self, row, agency: str) -> str:
+        """The recommendations an action row answers, by the numbers the report prints them
+        under ("recommendations iii and iv", "Social Care recommendation iii"), never by id."""
+        known = [self.published[a] for a in row.answers if a in self.published]
+        if not known:
+            return ""
+        groups: dict[str, list[str]] = {}
+        for owner, label in known:
+            groups.setdefault(owner, []).append(label)
+        return "; ".join(
+            ("" if owner == agency else f"{self._owner(owner)} ")
+            + ("recommendation " if len(labels) == 1 else "recommendations ")
+            + _and(labels) for owner, labels in groups.items())
+
+    def _owner(self, owner: str) -> str:
+        return "overview" if owner == OVERVIEW else self.agencies.get(owner, owner)
 
     def _image(self, m: re.Match) -> str:
         """The image's published copy in place of the workspace's file (check refused any
@@ -144,6 +165,20 @@ class Context:
         return f"key question {self.questions[target]}"
 
 
+OVERVIEW = ""       # the owner of the overview report's own recommendations
+
+
+def _published_labels(review: CaseReview) -> dict[str, tuple[str, str]]:
+    """Recommendation id -> (agency id, or OVERVIEW; the label the report prints)."""
+    labels = {r.id: (imr.agency, r.label) for imr in review.imrs for r in imr.recommendations}
+    labels.update({r.id: (OVERVIEW, r.label) for r in review.recommendations.overview})
+    return labels
+
+
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
 def template_file(workspace: Path | None, name: str) -> Path:
     """A template or asset that is not Jinja (pdf.typ, site/casereview.css ...): the
     workspace's own in templates/ when it has one, else the packaged one."""
@@ -160,7 +195,9 @@ def environment(workspace: Path | None) -> jinja2.Environment:
         trim_blocks=True, lstrip_blocks=True,
         # `{#id}` is pandoc's attribute syntax, so Jinja comments are `{## ... ##}`
         comment_start_string="{##", comment_end_string="##}")
-    env.filters.update(cell=cell, indent_block=indent_block, one_line=_one_line, roman=roman)
+    env.filters.update(cell=cell, indent_block=indent_block, one_line=_one_line, roman=roman,
+                       date=spoken, keep_dates=keep_dates)
+    env.globals.update(grid_table=grid_table, Column=Column)
     env.bytecode_cache = bytecode_cache()
     return env
 
@@ -179,6 +216,12 @@ def bytecode_cache() -> jinja2.BytecodeCache | None:
 def cell(text: str | None) -> str:
     """Markdown text made safe for one pipe-table cell."""
     return _one_line(text or "").replace("|", "\\|")
+
+
+def keep_dates(text: str) -> str:
+    """Dates in the text marked as such (`[31 March 2015]{.date}`), so that the site does not
+    wrap a line in the middle of one."""
+    return SPOKEN_DATE.sub(lambda m: f"[{m[0]}]{{.date}}", str(text))
 
 
 def indent_block(text: str, spaces: int = 4) -> str:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
+from . import prose
 from .diagnostics import Report
 from .model import ActionRow, CaseReview, Recommendation
 
@@ -54,6 +55,8 @@ class Tracked:
     last_update: str = ""
     themes: tuple[str, ...] = ()
     repeats: tuple[str, ...] = ()   # earlier reviews whose recommendation this repeats
+    agency_name: str = ""           # as the panel names the agency (the id when not loaded)
+    leads: tuple[str, ...] = ()     # each lead as written, where the actions have their own
 
 
 @dataclass(frozen=True)
@@ -107,10 +110,13 @@ def track(reviews: list[CaseReview], as_of: date, public: bool = False) -> Board
         board.repeats += _repeats(review, subjects)
         recs = _recommendations(review)
         events = {"publication": review.info.dates.publication.end} if review.info.dates.publication else {}
+        panel = getattr(review, "panel", None)     # tracker.load reads no panel: ids then
+        names = {a.id: a.name for a in panel.agencies} if panel else {}
         for plan in review.action_plans:
             for row in plan.rows:
                 by_role = public and review.info.professionals == "role"
-                board.rows.append(_tracked(review, plan.agency, row, recs, events, as_of, by_role))
+                board.rows.append(_tracked(review, plan.agency, row, recs, events, as_of, by_role,
+                                           names.get(plan.agency, plan.agency)))
     return board
 
 
@@ -131,7 +137,8 @@ def _recommendations(review: CaseReview) -> dict[str, Recommendation]:
     return recs
 
 
-def _tracked(review, agency, row: ActionRow, recs, events, as_of, by_role: bool) -> Tracked:
+def _tracked(review, agency, row: ActionRow, recs, events, as_of, by_role: bool,
+             agency_name: str) -> Tracked:
     dues = [d.due_given(events) for d in _deadlines(row)]
     dated = [d for d in dues if d]
     due = min(dated) if dated else None
@@ -143,10 +150,11 @@ def _tracked(review, agency, row: ActionRow, recs, events, as_of, by_role: bool)
     needs = outstanding and any(d.needs_date for d in _deadlines(row))
     answered = [recs[a] for a in row.answers if a in recs]
     text = (answered[0].text if answered else row.recommendation or "").strip()
+    leads = _leads(row, by_role)
     return Tracked(
         review=review.info.version, subjects=", ".join(review.info.subjects), agency=agency,
-        row=row.id, no=row.no, recommendation=" ".join(text.split()), answers=tuple(row.answers),
-        lead=_lead(row, by_role), deadline="; ".join(str(d) for d in _deadlines(row)), due=due,
+        row=row.id, no=row.no, recommendation=plain(text), answers=tuple(row.answers),
+        lead=joined(leads), leads=leads, agency_name=agency_name, deadline="; ".join(str(d) for d in _deadlines(row)), due=due,
         status=row.status, rag=rag(row.status, overdue, soon, undated), overdue=overdue,
         due_soon=soon, needs_date=needs,
         last_update=f"{row.progress[-1].date}: {' '.join(row.progress[-1].note.split())}"
@@ -155,13 +163,35 @@ def _tracked(review, agency, row: ActionRow, recs, events, as_of, by_role: bool)
         repeats=tuple(sorted({getattr(r, "source", "") for r in answered} - {""})))
 
 
+_XREF_WORDS = {"para": "a paragraph of the report", "section": "a section of the report",
+               "question": "a key question"}
+
+
+def plain(text: str) -> str:
+    """A recommendation's Markdown as one line of reading text: no footnotes, citations or
+    cross-references by id (the tracker shows it out of the report's context)."""
+    if "[" in text:
+        text = "\n\n".join(b.text for b in prose.blocks(text) if b.kind != "footnote")
+        text = prose.FOOTNOTE_USE.sub("", prose.CITATION.sub("", text))
+        text = prose.XREF.sub(lambda m: _XREF_WORDS[m[1]], text)
+    return " ".join(text.split())
+
+
 def _deadlines(row: ActionRow):
     return [d for d in [row.deadline, *(a.deadline for a in row.actions)] if d is not None]
 
 
-def _lead(row: ActionRow, by_role: bool = False) -> str:
+def _leads(row: ActionRow, by_role: bool = False) -> tuple[str, ...]:
     leads = [row.lead] if row.lead else [a.lead for a in row.actions if a.lead]
-    return "; ".join(dict.fromkeys(lead.role if by_role else str(lead) for lead in leads))
+    return tuple(dict.fromkeys(lead.role if by_role else str(lead) for lead in leads))
+
+
+def joined(leads: tuple[str, ...]) -> str:
+    """Several leads in one line: each as written, less the full stop a plan's cell may end
+    with ("Named Nurses Safeguarding Children.; ..." reads as a slip)."""
+    if len(leads) < 2:
+        return "".join(leads)
+    return "; ".join(lead.rstrip(" .") for lead in leads)
 
 
 def rag(status: str, overdue: bool, soon: bool, needs_date: bool) -> str:
