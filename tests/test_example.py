@@ -88,6 +88,10 @@ PUBLISHED = {  # row: (lead as published, deadline as published), from Appendix 
     "uhl-1": (None, "Dependent on release of report"),
     "eyst-i": (None, "September 2015 and ongoing CPD element"),
     "eyst-iii": (None, "Immediate – completed by July 2015."),
+    "eyst-iv": ("Team Leader – Sarah Mounsey reporting to service Manager and HoS",
+                "In place for the beginning of the new academic year (September 2015)"),
+    "lpt-5": ("Carolyn Corbett, Professional Lead Safeguarding Children, Named Nurses Safeguarding "
+              "Children and a Locality Manager.", "31.07.2015"),
     "csc-1": ("All managers", "Already actioned see 8.5.2"),
     "csc-2": ("Workforce development and Service managers CIN teams", "By September 2015"),
     "csc-4": ("Heads of service", "April 2016"),
