@@ -15,9 +15,12 @@ from docx.enum.section import WD_ORIENT
 from docx.shared import RGBColor
 from lxml import etree
 
+from casereview.anonymise import matcher
 from casereview.commands import template
 from casereview.commands.check import check
+from casereview.identities import Register
 from casereview.render import render
+from casereview.scan import scan
 from casereview.writers import docx as docx_writer
 from conftest import MINIMAL, ROOT
 
@@ -247,6 +250,8 @@ def test_the_author_is_the_lead_reviewer_as_the_report_signs(example, draft, tmp
     built = Built(by_role, tmp_path / "out")
     assert built.doc.core_properties.author == "Independent Overview Author"
     assert b"Safron Rose" not in built.parts["docProps/core.xml"]
+    review_by_role = check(by_role).review           # its names are identifiers now
+    assert scan(tmp_path / "out", matcher(review_by_role, Register())) == []
 
 
 def test_no_part_is_empty_and_no_comments_part_ships(example, draft):

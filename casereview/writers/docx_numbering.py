@@ -38,12 +38,12 @@ def apply(doc, rendered: Rendered) -> None:
         style, anchor = style_of(p), bookmark_at(p)
         if style == HEADING and anchor in sections:
             heading, count = heading + 1, 0
-            untype(p, f"{sections[anchor]}. ", str(heading), sections[anchor])
+            untype(p, f"{sections[anchor]}.", str(heading), sections[anchor])
         elif style == HEADING:
             switch_off(p)
         elif anchor in paragraphs:
             count += 1
-            untype(p, f"{paragraphs[anchor]} ", f"{heading}.{count}", paragraphs[anchor])
+            untype(p, paragraphs[anchor], f"{heading}.{count}", paragraphs[anchor])
             set_style(p, NUMBERED_PARAGRAPH[1])
 
 
@@ -97,12 +97,9 @@ def bind_styles(doc, num_id: int) -> None:
     """Heading 1 carries level 1 and Numbered Paragraph (added, like Body Text, when the
     reference document lacks it) level 2; styles based on Heading 1 (pandoc's TOC Heading)
     would inherit the number, so theirs is switched off."""
-    name, style_id = NUMBERED_PARAGRAPH
     styles = doc.styles
-    if styles.element.get_by_id(style_id) is None:
-        added = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
-        added.base_style = styles["Body Text"]
-        added.element.styleId = style_id
+    if styles.element.get_by_id(NUMBERED_PARAGRAPH[1]) is None:
+        numbered_paragraph_style(styles)
     for ilvl, (_, bound) in enumerate(LEVELS):
         num_pr = styles.element.get_by_id(bound).get_or_add_pPr().get_or_add_numPr()
         if ilvl:
@@ -116,24 +113,34 @@ def bind_styles(doc, num_id: int) -> None:
                 ppr.get_or_add_numPr().get_or_add_numId().val = 0
 
 
+def numbered_paragraph_style(styles) -> None:
+    """Numbered Paragraph: Body Text with a number (the generated reference document holds
+    it, so that a workspace's copy can restyle it)."""
+    name, style_id = NUMBERED_PARAGRAPH
+    added = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+    added.base_style = styles["Body Text"]
+    added.element.styleId = style_id
+
+
 # ---------------------------------------------------------------- paragraphs
 
 def untype(p, typed: str, counted: str, outline: str) -> None:
     """Remove the typed number (and the space after it) that Word's numbering now shows,
     once sure Word counts the number the outline gave."""
+    text = text_of(p)
     if counted != outline:
-        raise WriterError(f"DOCX numbering: “{text_of(p)[:60]}” is numbered {outline} in the "
+        raise WriterError(f"DOCX numbering: “{text[:60]}” is numbered {outline} in the "
                           f"outline but Word's numbering would show {counted}; casereview/"
                           "writers/docx_numbering.py must restart the list there")
-    if not text_of(p).startswith(typed):
-        raise WriterError(f"DOCX numbering: “{text_of(p)[:60]}” does not start with its "
-                          f"number “{typed.strip()}” (pandoc's output changed)")
-    rest = typed
+    if not text.startswith(typed):
+        raise WriterError(f"DOCX numbering: “{text[:60]}” does not start with its number "
+                          f"“{typed}” (pandoc's output changed)")
+    cut = len(typed) + len(text[len(typed):]) - len(text[len(typed):].lstrip())
     for t in list(p.iter(qn("w:t"))):
-        if not rest:
+        if not cut:
             break
-        text = t.text or ""
-        t.text, rest = text[len(rest):], rest[len(text):]
+        before = t.text or ""
+        t.text, cut = before[cut:], max(cut - len(before), 0)
         run = t.getparent()
         if not t.text and len([c for c in run if c.tag != qn("w:rPr")]) == 1:
             run.getparent().remove(run)
