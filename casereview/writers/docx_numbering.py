@@ -20,7 +20,7 @@ from docx.oxml.ns import nsdecls, qn
 from ..render import Rendered
 from . import WriterError
 from .docx_styles import NUMBERED_PARAGRAPH
-from .docx_xml import bookmark_at, style_of, text_of
+from .docx_xml import bookmark_at, style_of
 
 HEADING = "Heading1"
 # twips: the number hangs in 1.5 cm, the text of headings and paragraphs aligned after it
@@ -34,7 +34,7 @@ def apply(doc, rendered: Rendered) -> None:
     num_id = add_list(doc.part.numbering_part.element)
     bind_styles(doc, num_id)
     heading = count = 0
-    for p in doc.element.body.iter(qn("w:p")):
+    for p in doc.element.body.iterchildren(qn("w:p")):     # none is in a table or the contents
         style, anchor = style_of(p), bookmark_at(p)
         if style == HEADING and anchor in sections:
             heading, count = heading + 1, 0
@@ -127,7 +127,7 @@ def numbered_paragraph_style(styles) -> None:
 def untype(p, typed: str, counted: str, outline: str) -> None:
     """Remove the typed number (and the space after it) that Word's numbering now shows,
     once sure Word counts the number the outline gave."""
-    text = text_of(p)
+    text = opening(p, typed)
     if counted != outline:
         raise WriterError(f"DOCX numbering: “{text[:60]}” is numbered {outline} in the "
                           f"outline but Word's numbering would show {counted}; casereview/"
@@ -144,6 +144,17 @@ def untype(p, typed: str, counted: str, outline: str) -> None:
         run = t.getparent()
         if not t.text and len([c for c in run if c.tag != qn("w:rPr")]) == 1:
             run.getparent().remove(run)
+
+
+def opening(p, typed: str) -> str:
+    """The paragraph's text as far as the first word after its typed number (the runs of
+    a long paragraph are not all joined)."""
+    text = ""
+    for t in p.iter(qn("w:t")):
+        text += t.text or ""
+        if len(text) > len(typed) + 40 and text[len(typed):].strip():
+            break
+    return text
 
 
 def switch_off(p) -> None:
