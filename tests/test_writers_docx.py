@@ -326,16 +326,21 @@ def office_pdf(docx_path: Path, folder: Path) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def printed(example, tmp_path_factory) -> list[str]:
-    return office_pdf(example.path, tmp_path_factory.mktemp("office"))
+def office(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("office")
 
 
-def test_libreoffice_opens_it_and_prints_the_whole_report(example, printed, tmp_path):
+@pytest.fixture(scope="module")
+def printed(example, office) -> list[str]:
+    return office_pdf(example.path, office)
+
+
+def test_libreoffice_opens_it_and_prints_the_whole_report(example, printed, office):
     from pypdf import PdfReader
 
     assert len(printed) > 10
     assert any(re.search(r"18\.5\s+On 19 June", t) for t in printed)
-    pdf = PdfReader(str(next(tmp_path.parent.glob("office*/report.pdf"))))
+    pdf = PdfReader(str(office / "report.pdf"))
     assert len(pdf.pages) == len(printed)
     wide = [i for i, p in enumerate(pdf.pages) if p.mediabox.width > p.mediabox.height]
     assert wide and "Appendix 1" in printed[wide[0]]
