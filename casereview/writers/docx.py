@@ -28,6 +28,7 @@ def write(rendered: Rendered, stage: Path, reading: Future | None = None) -> lis
     doc = python_docx.Document(io.BytesIO(reading.result()["docx"]))
     docx_layout.finish(doc, rendered)
     docx_package.properties(doc, rendered)
+    docx_package.without_empty_parts(doc)
     docx_package.save(doc, target, rendered.build_date)
     return [target]
 

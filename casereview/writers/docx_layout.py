@@ -1,7 +1,7 @@
 """What pandoc's DOCX does badly, done with python-docx on the converted document: the title
 page, a table of contents already filled in, table widths and repeating header rows, A4 page
 setup for every section (Appendix 1 landscape), one header and footer shared by every
-section, and the settings that make Word refresh fields on opening.
+section but none on the title page, and the settings.
 """
 from __future__ import annotations
 
@@ -13,9 +13,11 @@ from docx.oxml.ns import qn
 from docx.shared import Twips
 
 from ..render import Rendered
+from . import docx_numbering
 from .docx_reference import HEADER_GAP, MARGIN, PAGE_H, PAGE_W, TEXT_W
 from .docx_styles import LAYOUT_STYLES
-from .docx_xml import element, field, paragraph, run, set_child, style_of, text_of
+from .docx_xml import (bookmark_at, element, field, paragraph, run, set_child, style_of,
+                       text_of)
 
 TITLE_BLOCK = ("Title", "Subtitle", "Author", "Date", "AbstractTitle", "Abstract")
 TITLE_META, DRAFT_MARK, TABLE_TEXT = (LAYOUT_STYLES[n] for n in ("Title Meta", "Draft Mark",
@@ -29,6 +31,7 @@ def finish(doc, rendered: Rendered) -> None:
     body = doc.element.body
     title_page(body, rendered)
     contents(body)
+    docx_numbering.apply(doc, rendered)
     tables(body)
     sections(doc, rendered)
     settings(doc.settings.element)
@@ -60,8 +63,10 @@ def title_page(body, rendered: Rendered) -> None:
 
 
 def contents(body) -> None:
-    """Fill pandoc's empty TOC field with one entry per Heading 1 (a link, and a PAGEREF to
-    its bookmark), so every reader shows the contents; Word refreshes it on opening."""
+    """Fill pandoc's empty TOC field with one entry per Heading 1, a link to its bookmark, so
+    every reader shows the contents without updating fields. Page numbers need the pages laid
+    out, which only an office suite does: Word adds them when the reader updates the table
+    (the field's instruction is pandoc's, so Word rebuilds it the same way)."""
     field_p = next((p for p in body.iter(qn("w:p")) if any(
         (t.text or "").strip().startswith("TOC ") for t in p.iter(qn("w:instrText")))), None)
     if field_p is None:
@@ -72,7 +77,6 @@ def contents(body) -> None:
     instruction = "".join(t.text or "" for t in field_p.iter(qn("w:instrText")))
     entries = [toc_entry(text_of(h), bookmark_of(h, i)) for i, h in enumerate(headings, 1)]
     begin, instr, separate, _, end = field(instruction, "")
-    begin.find(qn("w:fldChar")).set(qn("w:dirty"), "true")     # Word: recompute on opening
     entries[0].find(qn("w:pPr")).addnext(begin)
     begin.addnext(instr)
     instr.addnext(separate)
@@ -92,8 +96,6 @@ def toc_entry(title: str, anchor: str):
         link.extend([run(number), run(tab=True), run(rest)])
     else:
         link.append(run(title))
-    link.append(run(tab=True))
-    link.extend(field(f" PAGEREF {anchor} \\h ", ""))
     p.append(link)
     return p
 
@@ -101,12 +103,9 @@ def toc_entry(title: str, anchor: str):
 def bookmark_of(heading, index: int) -> str:
     """The heading's bookmark (pandoc puts it just before or inside the paragraph); one is
     added when it has none."""
-    prev = heading.getprevious()
-    if prev is not None and prev.tag == qn("w:bookmarkStart"):
-        return prev.get(qn("w:name"))
-    inside = heading.find(qn("w:bookmarkStart"))
-    if inside is not None:
-        return inside.get(qn("w:name"))
+    name = bookmark_at(heading)
+    if name is not None:
+        return name
     name = f"_Toc{index:04d}"
     start = element("w:bookmarkStart", id=str(900000 + index), name=name)
     end = element("w:bookmarkEnd", id=str(900000 + index))
@@ -220,11 +219,21 @@ def sections(doc, rendered: Rendered) -> None:
         mark.add_run(rendered.mark)
         kinds.append("w:headerReference")
     for kind in kinds:
-        ref = first._sectPr.find(qn(kind))
+        ref = first._sectPr.find(f"{qn(kind)}[@{qn('w:type')}='default']")
         for section in doc.sections[1:]:
             for old in section._sectPr.findall(qn(kind)):
                 section._sectPr.remove(old)
             section._sectPr.insert(0, copy.deepcopy(ref))
+    bare_title_page(first, rendered.draft)
+
+
+def bare_title_page(section, draft: bool) -> None:
+    """The title page (the first of the first section) has its own footer, empty: no page
+    number; and while a draft its own header, empty too, as its text carries the mark."""
+    section.different_first_page_header_footer = True
+    section.first_page_footer.is_linked_to_previous = False
+    if draft:
+        section.first_page_header.is_linked_to_previous = False
 
 
 def footer_lines(footer, version: str) -> None:
@@ -246,20 +255,13 @@ def is_landscape(sect) -> bool:
 
 # ---------------------------------------------------------------- settings
 
-SETTINGS_AFTER_UPDATE = ("w:hdrShapeDefaults", "w:footnotePr", "w:endnotePr", "w:compat",
-                         "w:docVars", "w:rsids", "m:mathPr", "w:attachedSchema",
-                         "w:themeFontLang", "w:clrSchemeMapping", "w:decimalSymbol",
-                         "w:listSeparator")
-
-
 def settings(el) -> None:
-    """Refresh fields (contents, page numbers) on opening; no revision ids; British English."""
+    """No revision ids; British English; and no w:updateFields, which makes Word ask on
+    every opening whether to update the fields: the contents are filled in already and Word
+    lays out the footer's page numbers itself."""
     for tag in ("w:rsids", "w:attachedTemplate", "w:updateFields"):
         for old in el.findall(qn(tag)):
             el.remove(old)
-    update = element("w:updateFields", val="true")
-    later = next((c for c in el if c.tag in {qn(t) for t in SETTINGS_AFTER_UPDATE}), None)
-    (later.addprevious(update) if later is not None else el.append(update))
     lang = el.find(qn("w:themeFontLang"))
     if lang is not None:
         lang.set(qn("w:val"), "en-GB")

@@ -1,11 +1,13 @@
-"""The DOCX package: document properties from the review (and nothing from the machine),
-then the zip written byte for byte the same for the same input."""
+"""The DOCX package: document properties from the review (and nothing from the machine), no
+empty part, then the zip written byte for byte the same for the same input."""
 from __future__ import annotations
 
 import io
 import zipfile
 from datetime import date, datetime, time
 from pathlib import Path
+
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 
 from ..model import REVIEW_TYPES
 from ..render import Rendered
@@ -18,11 +20,12 @@ FIRST = ("[Content_Types].xml", "_rels/.rels")           # where readers look fi
 
 
 def properties(doc, rendered: Rendered) -> None:
-    """Title, subject, keywords, language, status; created and modified on the build date.
-    No author, last-modified-by, revision or printing date."""
+    """Title, subject, author, keywords, language, status; created and modified on the build
+    date. No last-modified-by, revision or printing date."""
     info, core = rendered.info, doc.core_properties
     kind = REVIEW_TYPES[info.type]
     core.title = rendered.title
+    core.author = author(rendered)
     core.subject = f"Overview report – {info.partnership}"
     core.keywords = "; ".join(["safeguarding", kind, *info.subjects, info.partnership])
     core.category = kind
@@ -32,9 +35,24 @@ def properties(doc, rendered: Rendered) -> None:
     core.created = core.modified = midnight
     element = core._element
     for child in list(element):
-        if child.tag.rsplit("}", 1)[-1] in ("creator", "lastModifiedBy", "revision",
-                                            "lastPrinted"):
+        if child.tag.rsplit("}", 1)[-1] in ("lastModifiedBy", "revision", "lastPrinted"):
             element.remove(child)
+
+
+def author(rendered: Rendered) -> str:
+    """The lead reviewer as the report names them: by name where the report prints the name
+    (it signs with it), else by role, as it signs when professionals appear by role."""
+    lead = rendered.info.lead_reviewer
+    published = (lead.name and rendered.info.professionals == "name"
+                 and lead.name in rendered.markdown)
+    return lead.name if published else lead.role
+
+
+def without_empty_parts(doc) -> None:
+    """pandoc's comments part holds no comment: a reader would find an empty part."""
+    for rel_id, rel in list(doc.part.rels.items()):
+        if rel.reltype == RT.COMMENTS and not len(rel.target_part.element):
+            doc.part.drop_rel(rel_id)
 
 
 def save(doc, target: Path, build_date: date) -> None:

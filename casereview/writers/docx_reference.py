@@ -1,6 +1,7 @@
 """The reference document pandoc takes its styles from: pandoc's own default, restyled here
 in code (so the look is reviewable as a diff) for a sober report: Arial 11pt on A4, dark
-blue bold headings, bordered tables with a shaded header row, small footnotes.
+blue bold headings, bordered tables with a shaded header row, small footnotes; and the
+Numbered Paragraph style that the DOCX writer binds Word's paragraph numbers to.
 
 Built once per process from `pandoc --print-default-data-file reference.docx`.
 """
@@ -23,6 +24,7 @@ from docx.shared import Pt, RGBColor, Twips
 
 from ..load import REFERENCE_DOCX
 from . import pandoc
+from .docx_numbering import numbered_paragraph_style
 from .docx_styles import LAYOUT_STYLES
 from .docx_xml import element
 
@@ -127,6 +129,7 @@ def restyle(doc) -> None:
     toc.space_after, toc.left_indent, toc.first_line_indent = Pt(4), Twips(567), Twips(-567)
     toc.tab_stops.add_tab_stop(Twips(TEXT_W[False]), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
     table_style(styles["Table"].element)
+    numbered_paragraph_style(styles)
 
 
 def defaults(styles_el) -> None:

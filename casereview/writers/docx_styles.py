@@ -13,6 +13,9 @@ import zipfile
 #: style name (as Word shows it) -> style id (as the document's XML refers to it)
 LAYOUT_STYLES = {"Title Meta": "TitleMeta", "Draft Mark": "DraftMark", "Table Text": "TableText",
                  "Header": "Header", "Footer": "Footer", "TOC 1": "TOC1"}
+#: the style Word's numbering binds to the paragraphs' level: the DOCX writer adds it (like Body
+#: Text) when a workspace's reference document lacks it, so it is not required there
+NUMBERED_PARAGRAPH = ("Numbered Paragraph", "NumberedParagraph")
 _STYLE_ID = re.compile(rb'w:styleId="([^"]+)"')
 
 

@@ -71,3 +71,13 @@ def style_of(p) -> str | None:
 
 def text_of(el) -> str:
     return "".join(t.text or "" for t in el.iter(qn("w:t")))
+
+
+def bookmark_at(p) -> str | None:
+    """The bookmark pandoc gives a heading (just before the paragraph or inside it) or a
+    numbered paragraph's number (its first bookmark)."""
+    prev = p.getprevious()
+    if prev is not None and prev.tag == qn("w:bookmarkStart"):
+        return prev.get(qn("w:name"))
+    mark = p.find(qn("w:bookmarkStart"))
+    return mark.get(qn("w:name")) if mark is not None else None
