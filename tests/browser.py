@@ -16,16 +16,25 @@ class _Quiet(SimpleHTTPRequestHandler):
         pass
 
 
-def audit(site: Path, pages: list[str], search: str | None = None) -> list[dict]:
-    """For each page: requests made, axe-core violations, numbered paragraphs, draft marks,
-    console errors, CSP violations, dialogs, the theme's scripts run; what `search` finds."""
+def audit(site: Path, pages: list[str], search: str | None = None,
+          widths: tuple[int, ...] = (1280,), from_disk: bool = False) -> list[dict]:
+    """For each page at each viewport width (in that order): requests made, axe-core
+    violations, what is wider than the viewport, numbered paragraphs, draft marks, console
+    errors, CSP violations, dialogs, the theme's scripts run; what `search` finds. The site is
+    served on localhost, or opened from disk (file:) with `from_disk`."""
+    options = [f"--widths={','.join(map(str, widths))}"] + ([f"--search={search}"] if search else [])
+    if from_disk:
+        return _node("audit.mjs", site.resolve().as_uri() + "/", *options, *pages)
+    with served(site) as base:
+        return _node("audit.mjs", base, *options, *pages)
+
+
+def _node(script: str, *args: str) -> list[dict]:
     assert shutil.which("node"), "node is needed (tests/setup.sh installs it)"
     assert (BROWSER / "node_modules" / "playwright-core").exists(), \
         "run tests/setup.sh: it installs playwright-core and axe-core in tests/browser"
-    with served(site) as base:
-        options = [f"--search={search}"] if search else []
-        result = subprocess.run(["node", str(BROWSER / "audit.mjs"), base, *options, *pages],
-                                capture_output=True, text=True, timeout=300)
+    result = subprocess.run(["node", str(BROWSER / script), *args],
+                            capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)
 
