@@ -1,9 +1,14 @@
-"""Serve a built site on localhost and load its pages in Debian's Chromium (tests/browser/)."""
+"""Serve a built site on localhost and load its pages in Debian's Chromium (tests/browser/).
+
+Run as a script, it takes the README's screenshots of a built site:
+    python3 tests/browser.py site docs/screenshots
+"""
 import contextlib
 import functools
 import json
 import shutil
 import subprocess
+import sys
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -29,6 +34,20 @@ def audit(site: Path, pages: list[str], search: str | None = None,
         return _node("audit.mjs", base, *options, *pages)
 
 
+def screenshots(site: Path, out: Path) -> list[dict]:
+    """The README's pictures of the site, opened from disk: a section of the report, the
+    chronology, the action plans and the tracker at 375 and 1280 px, each as much as the
+    screen shows, in 128 colours (a tenth of the size, the text as sharp)."""
+    from PIL import Image
+
+    shots = _node("screenshots.mjs", site.resolve().as_uri() + "/", str(out))
+    for shot in shots:
+        with Image.open(shot["path"]) as image:
+            small = image.convert("RGB").quantize(colors=128)
+        small.save(shot["path"], optimize=True)
+    return shots
+
+
 def _node(script: str, *args: str) -> list[dict]:
     assert shutil.which("node"), "node is needed (tests/setup.sh installs it)"
     assert (BROWSER / "node_modules" / "playwright-core").exists(), \
@@ -52,3 +71,8 @@ def served(site: Path):
     finally:
         server.shutdown()
         server.server_close()
+
+
+if __name__ == "__main__":
+    for written in screenshots(Path(sys.argv[1]), Path(sys.argv[2])):
+        print(f"wrote {written['path']}")
