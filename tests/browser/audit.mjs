@@ -1,6 +1,7 @@
 // Load pages of a built site in Debian's Chromium and report, per page and viewport width,
-// every request made, the axe-core violations, whether anything is wider than the viewport,
-// and the numbered paragraphs (number and opening words); also the console's errors,
+// every request made, the axe-core violations (target-size also with the side menus
+// scrolled, where a sticky title could cover a link), whether anything is wider than the
+// viewport, and the numbered paragraphs (number and opening words); also the console's errors,
 // Content-Security-Policy violations, dialogs opened (each dismissed), and whether the
 // theme's scripts ran; with --search=QUERY, what the site's search finds. BASE_URL may be
 // http: or file: (the site opened from disk).
@@ -53,6 +54,7 @@ async function visit([name, width]) {
       return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length,
                                         target: v.nodes[0] && v.nodes[0].target.join(" ") }));
     });
+    axe.push(...await page.evaluate(menusScrolled));
     const paragraphs = await page.$$eval("article span.para-no", (spans) =>
       spans.map((s) => [s.textContent.trim(),
                         s.parentElement.textContent.replace(s.textContent, "").trim()
@@ -65,6 +67,22 @@ async function visit([name, width]) {
                      csp: await page.evaluate(() => window.__cspViolations), search: found };
     await page.close();
     return result;
+}
+
+// A menu's links as a reader scrolls through it: what sticks on top of the list must not
+// cover a link (axe's target-size, run with each side menu scrolled part-way and to its end).
+async function menusScrolled() {
+  const menus = [...document.querySelectorAll(".md-sidebar__scrollwrap")]
+    .filter((m) => m.scrollHeight > m.clientHeight && m.checkVisibility());
+  const found = [];
+  for (const part of menus.length ? [0.3, 0.6, 1] : []) {
+    menus.forEach((m) => { m.scrollTop = part * (m.scrollHeight - m.clientHeight); });
+    const r = await window.axe.run(document, { runOnly: ["target-size"] });
+    found.push(...r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length,
+      target: v.nodes[0].target.join(" "), menusScrolled: part })));
+  }
+  menus.forEach((m) => { m.scrollTop = 0; });
+  return found;
 }
 
 // What makes the page scroll sideways: the document wider than the viewport, and each element
