@@ -72,15 +72,31 @@ def overview(part: OverviewRecommendations) -> OverviewRecommendations:
 
 
 def sections(metas: dict[str, SectionMeta], bodies: dict[str, str], terms_: TermsOfReference):
-    questions = {q.id: q for q in terms_.questions}
+    questions = {q.id: (n, q) for n, q in enumerate(terms_.questions, start=1)}
     out = []
     for number, (path, meta) in enumerate(sorted(metas.items()), start=1):
-        title = meta.title or (questions[meta.question].text.strip() if meta.question in questions
+        asked = questions.get(meta.question) if not meta.title else None
+        title = meta.title or (asked[1].text.strip() if asked
                                else section_id(path).replace("-", " ").capitalize())
+        menu = meta.menu_title or menu_title(f"Question {asked[0]}: {title}" if asked else title)
         out.append(Section.model_construct(
-            id=section_id(path), number=number, title=title, kind=meta.kind,
+            id=section_id(path), number=number, title=title, menu_title=menu, kind=meta.kind,
             question=meta.question, body=bodies.get(path, ""), file=path))
     return out
+
+
+# two lines of the site's menu (about 30 characters each) after the section's number
+MENU_WIDTH = 52
+
+
+def menu_title(title: str) -> str:
+    """A title as the menu shows it by default: whole when it fits two lines, else cut at
+    a word boundary with an ellipsis. A section answering a key question is titled
+    "Question N: " and the question's opening words."""
+    title = " ".join(title.split())
+    if len(title) <= MENU_WIDTH:
+        return title
+    return title[:MENU_WIDTH].rsplit(" ", 1)[0].rstrip(",;:–—-") + "…"
 
 
 def review(parts: dict[str, Part], bodies: dict[str, str]) -> CaseReview:

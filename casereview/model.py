@@ -269,6 +269,7 @@ class ActionPlan(Part):
 
 class SectionMeta(Part):
     title: Text | None = None
+    menu_title: Text | None = None      # the site menu's; default from the title (assemble)
     kind: SectionKind = "other"
     question: Id | None = None
 
@@ -277,6 +278,7 @@ class Section(Part):
     id: Id
     number: int
     title: Text
+    menu_title: str
     kind: SectionKind
     question: Id | None = None
     body: str

@@ -48,9 +48,18 @@ def test_cross_references_link_across_pages(example_site):
     assert 'href="16-attachment.html#sec-attachment"' in html
 
 
+WIDTHS = (375, 768, 1280)       # a phone, a tablet, a laptop
+
+
 @pytest.fixture(scope="module")
-def loaded(example_site):
-    return {p["page"]: p for p in audit(example_site, pages(example_site))}
+def at_widths(example_site):
+    """Every page of the site, the 404 page too, at each width."""
+    return audit(example_site, pages(example_site) + ["404.html"], widths=WIDTHS)
+
+
+@pytest.fixture(scope="module")
+def loaded(at_widths):
+    return {p["page"]: p for p in at_widths if p["width"] == 1280 and p["page"] != "404.html"}
 
 
 def test_every_page_loads_in_chromium_from_localhost_only(loaded):
@@ -60,8 +69,18 @@ def test_every_page_loads_in_chromium_from_localhost_only(loaded):
         assert hosts == {"127.0.0.1"}, page["page"]
 
 
-def test_every_page_passes_axe(loaded):
-    assert {name: p["violations"] for name, p in loaded.items() if p["violations"]} == {}
+def test_every_page_passes_axe_at_every_width(example_site, at_widths):
+    assert [(p["page"], p["width"]) for p in at_widths] == [
+        (name, width) for name in pages(example_site) + ["404.html"] for width in WIDTHS]
+    assert len(at_widths) == 30 * 3
+    assert {(p["page"], p["width"]): p["violations"] for p in at_widths if p["violations"]} == {}
+
+
+def test_no_page_is_wider_than_the_viewport_at_any_width(at_widths):
+    # a wide table may scroll inside its own box; nothing may make the page scroll sideways
+    wider = {(p["page"], p["width"]): p["overflow"] for p in at_widths
+             if p["overflow"]["page"] > p["overflow"]["viewport"] or p["overflow"]["count"]}
+    assert wider == {}
 
 
 def test_numbered_paragraphs_in_the_browser(loaded):

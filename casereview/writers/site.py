@@ -4,6 +4,7 @@ mkdocs.yml. All site generation sits behind this module, so another generator re
 mkdocs.yml could replace mkdocs-material here alone."""
 from __future__ import annotations
 
+import json
 import logging
 import os
 import re
@@ -15,7 +16,7 @@ from html import escape
 from pathlib import Path
 
 from ..render import Rendered, bytecode_cache, template_file
-from . import WriterError, pandoc, site_csp, site_sanitise, site_tracker
+from . import WriterError, pandoc, site_csp, site_nav, site_sanitise, site_tracker
 
 _SECTION = re.compile(r'<section id="([^"]+)" class="level1[^"]*">')
 _H1 = re.compile(r"<h1[^>]*>(.*?)</h1>\s*", re.S)
@@ -24,13 +25,16 @@ _HREF = re.compile(r'href="#([^"]+)"')
 TRACKER = "tracker.md"
 DEFAULT_CONFIG = Path(__file__).with_name("site_mkdocs.yml")
 PRINT_SLOT = '<div class="casereview-print-slot"></div>'
+FILE_WORKER = "casereview-worker.js"
 
 
 @dataclass
 class Page:
     file: str
-    title: str
+    title: str            # as HTML text, like `menu`
     html: str
+    anchor: str = ""      # the section's, `sec-<id>`
+    menu: str = ""        # its title in the menu, when shorter than `title`
 
 
 def write(rendered: Rendered, stage: Path, reading: Future | None = None) -> list[Path]:
@@ -42,6 +46,7 @@ def write(rendered: Rendered, stage: Path, reading: Future | None = None) -> lis
     docs.mkdir(parents=True, exist_ok=True)
     config = _config(rendered, docs, site)           # mkdocs loads while pandoc converts
     pages = paginate(reading.result()["html"].decode("utf-8"))
+    _name_in_menu(pages, rendered)
     _write_pages(rendered, docs, pages)
     with _reproducible(rendered):
         _mkdocs(config, docs, pages)
@@ -75,7 +80,8 @@ def paginate(html: str) -> list[Page]:
     for i, chunk in enumerate(chunks, start=1):
         section_id = _SECTION.match(chunk)[1]
         title = re.sub(r"<[^>]+>", "", _H1.search(chunk)[1]).strip()
-        pages.append(Page(f"{i:02d}-{section_id.removeprefix('sec-')}.md", title, chunk))
+        pages.append(Page(f"{i:02d}-{section_id.removeprefix('sec-')}.md", title, chunk,
+                          section_id))
     owner = {anchor: page.file for page in pages for anchor in _ID.findall(page.html)}
     for page in pages:
         page.html = _HREF.sub(lambda m: _link(m[1], page.file, owner), page.html)
@@ -88,12 +94,24 @@ def _link(anchor: str, here: str, owner: dict[str, str]) -> str:
     return f'href="{target}#{anchor}"'
 
 
+def _name_in_menu(pages: list[Page], rendered: Rendered) -> None:
+    """A section's menu title after its number as the page shows it ("15. ")."""
+    menus = {s.anchor: s.section.menu_title for s in rendered.outline}
+    for page in pages:
+        if page.anchor in menus:
+            number = re.match(r"\d+\.\s+", page.title)
+            page.menu = (number[0] if number else "") + escape(menus[page.anchor], quote=False)
+
+
 def _write_pages(rendered: Rendered, docs: Path, pages: list[Page]) -> None:
     mark = f'<div class="casereview-mark" role="note">{escape(rendered.mark)}</div>\n\n' \
         if rendered.mark else ""
     for page in pages:
         body = _H1.sub("", page.html, count=1)
-        (docs / page.file).write_text(f"{mark}# {page.title}\n\n{body}\n", encoding="utf-8")
+        # the browser's tab and history keep the whole title when the menu has a short one
+        meta = f"---\ntitle: {json.dumps(page.title)}\n---\n\n" if page.menu else ""
+        (docs / page.file).write_text(f"{meta}{mark}# {page.title}\n\n{body}\n",
+                                      encoding="utf-8")
     (docs / "index.md").write_text(mark + _index(rendered, pages), encoding="utf-8")
     if rendered.board is not None and rendered.board.rows:
         (docs / TRACKER).write_text(f"{mark}# Recommendations tracker\n\n"
@@ -103,7 +121,7 @@ def _write_pages(rendered: Rendered, docs: Path, pages: list[Page]) -> None:
     for name, data in rendered.media.items():
         (docs / name).parent.mkdir(exist_ok=True)
         (docs / name).write_bytes(data)
-    for asset in ("casereview.css", "casereview.js"):
+    for asset in ("casereview.css", "casereview.js", FILE_WORKER):
         (docs / asset).write_bytes(template_file(rendered.workspace, f"site/{asset}").read_bytes())
 
 
@@ -130,17 +148,29 @@ def _config(rendered: Rendered, docs: Path, site: Path):
                              site_dir=str(site.resolve()),
                              site_name=None if config_file != DEFAULT_CONFIG else rendered.title)
     config.plugins["casereview"] = _plugin()
+    # casereview's theme overrides, below the workspace's own (theme.custom_dir)
+    material = next(i for i, d in enumerate(config.theme.dirs) if Path(d).name == "templates"
+                    and Path(d).parent.name == "material")
+    config.theme.dirs[material:material] = _overrides(rendered)
     config.extra_css = list(config.extra_css) + ["casereview.css"]
     config.extra_javascript = list(config.extra_javascript) + ["casereview.js"]
     return config
+
+
+def _overrides(rendered: Rendered) -> list[str]:
+    """The theme templates casereview changes (the 404 page); a workspace may override them
+    in its templates/site/overrides/ like any other of casereview's templates."""
+    dirs = [template_file(None, "site/overrides/404.html").parent]
+    own = rendered.workspace / "templates" / "site" / "overrides" if rendered.workspace else None
+    return [str(d) for d in ([own] if own and own.is_dir() else []) + dirs]
 
 
 def _mkdocs(config, docs: Path, pages: list[Page]) -> None:
     from mkdocs.commands.build import build
 
     tracker = [{"Recommendations tracker": TRACKER}] if (docs / TRACKER).exists() else []
-    config.nav = [{"Overview": "index.md"}] + [{p.title: p.file} for p in pages] + tracker + \
-        [{"Printable version": "print.md"}]
+    config.nav = [{"Overview": "index.md"}] + [{p.menu or p.title: p.file} for p in pages] + \
+        tracker + [{"Printable version": "print.md"}]
     with _mkdocs_errors(None):
         build(config)
 
@@ -148,12 +178,32 @@ def _mkdocs(config, docs: Path, pages: list[Page]) -> None:
 def _plugin():
     """What casereview adds to mkdocs: the theme's templates come from the compiled-template
     cache the rendering uses (mkdocs would compile all 37 of material's on every build)."""
-    from mkdocs.plugins import BasePlugin
+    from mkdocs.plugins import BasePlugin, event_priority
 
     class CaseReview(BasePlugin):
+        @event_priority(-100)       # after the offline plugin's
+        def on_config(self, config):
+            # its worker shim comes from another host: the site's own file instead
+            shims = config.extra.get("polyfills") or []
+            if any("iframe-worker" in str(shim) for shim in shims):
+                config.extra["polyfills"] = [s for s in shims if "iframe-worker" not in str(s)] \
+                    + [FILE_WORKER]
+            return config
+
         def on_env(self, env, config, files):
             env.bytecode_cache = bytecode_cache()
             return env
+
+        def on_page_content(self, html, page, config, files):
+            # the pages are HTML already: mkdocs' Markdown sees none of their sub-headings
+            from mkdocs.structure.toc import TableOfContents, get_toc
+            headings = get_toc(site_nav.contents(html)).items
+            top = next(iter(page.toc), None)
+            if top is not None and top.level == 1:    # the page's title: the skip link's aim
+                top.children = headings
+            else:
+                page.toc = TableOfContents(headings)
+            return html
     return CaseReview()
 
 
