@@ -193,6 +193,12 @@ def test_no_page_is_wider_than_a_phone_tablet_or_desktop(measured):
         assert r["body"] <= r["view"], (page, width, r["body"])
 
 
+def test_no_cell_spills_over_the_next_column_at_any_width(measured):
+    for (page, width), r in measured.items():
+        for table in r["tables"]:
+            assert table["spills"] == [], (page, width, table["caption"])
+
+
 def test_at_1280_every_column_of_every_table_shows(measured):
     for page in ("24-action-plans.html", "tracker.html", "25-chronology.html"):
         for table in measured[(page, 1280)]["tables"]:

@@ -2,7 +2,7 @@
 // whether the page body is wider than the viewport, and per table its caption, its width,
 // each column's header, rendered width and whether the whole column can be seen (inside the
 // viewport and not hidden by a scrolling wrapper), whether it is shown as stacked cards; per
-// chart (svg) the smallest rendered font size of its text and whether a legend is shown.
+// cells whose text spills over their edge; per chart (svg) the smallest rendered font size of its text and whether a legend is shown.
 // usage: node tables.mjs BASE_URL --widths=375,768,1280 PAGE...   (prints one JSON document)
 import { chromium } from "playwright-core";
 
@@ -39,6 +39,9 @@ function measure() {
       caption: t.caption ? t.caption.textContent.trim() : null,
       width: Math.round(t.getBoundingClientRect().width),
       cards: getComputedStyle(firstRow || t).display === "block",
+      // cells whose words run past their own edge, over the next column
+      spills: [...t.querySelectorAll("td, th")].filter((c) => c.scrollWidth > c.clientWidth + 1)
+        .map((c) => c.textContent.trim().slice(0, 40)),
       columns: heads.map((h, i) => ({
         header: h.textContent.trim(),
         width: Math.round((cells[i] || h).getBoundingClientRect().width),
