@@ -8,6 +8,12 @@
 -- * Pipe tables get column widths from their content: short columns `auto`, the others a
 --   share (`fr`) that grows with the square root of their cells' length and is never narrower
 --   than their longest word. The widths the Markdown's dashes imply are ignored.
+-- * The PDF is PDF/UA-1, which Typst enforces:
+--   - every image carries its description as `alt:` (pandoc's Typst writer leaves it out;
+--     `casereview check` refuses an image without a description);
+--   - heading levels never skip one (`##` then `####` becomes `##` then `###`): Typst refuses
+--     a skip, and a screen reader's list of headings would show a gap;
+--   - math (`$x^2$`) is shown as written, as on the site: an equation would need alt text.
 
 local stringify = pandoc.utils.stringify
 
@@ -50,6 +56,53 @@ local function link(l)
     l.target = "#" .. id .. "-section"
     return l
   end
+end
+
+-- a Typst string literal
+local function quoted(text)
+  return '"' .. text:gsub("[\\\"]", "\\%0"):gsub("%s+", " ") .. '"'
+end
+
+-- the image as pandoc writes it (`image("media/…", width: …)`), with its description as `alt:`
+local function with_alt(block, img)
+  local alt = quoted(stringify(img.caption):match("^%s*(.-)%s*$"))
+  local out = pandoc.write(pandoc.Pandoc({ block }), "typst-smart"):gsub("%s+$", "")
+  local replaced
+  out, replaced = out:gsub('image%("([^"\\]*)"', function(src)
+    return 'image("' .. src .. '", alt: ' .. alt .. ""
+  end, 1)
+  return replaced == 1 and out or nil
+end
+
+local function image(img)
+  local out = with_alt(pandoc.Plain({ img }), img)
+  return out and pandoc.RawInline("typst", out)
+end
+
+local function figure(fig)
+  local imgs = {}
+  fig.content:walk({ Image = function(img) imgs[#imgs + 1] = img end })
+  if #imgs ~= 1 then
+    return nil
+  end
+  local out = with_alt(fig, imgs[1])
+  return out and pandoc.RawBlock("typst", out), false
+end
+
+local function as_written(m)
+  local mark = m.mathtype == "DisplayMath" and "$$" or "$"
+  return pandoc.Str(mark .. m.text .. mark)
+end
+
+-- each heading at most one level below the one before it (in a walk from the top down, which
+-- meets the headings in the order of the text)
+local previous_level = 0
+local function consecutive_level(h)
+  if h.level > previous_level + 1 then
+    h.level = previous_level + 1
+  end
+  previous_level = h.level
+  return h
 end
 
 local function column_spec(tbl)
@@ -104,7 +157,8 @@ local function tbl(t)
 end
 
 -- Paragraph numbers, section headings and tables are top-level blocks of the rendering:
--- one pass over them, no walk of the whole tree (links are walked only if ids collide).
+-- one pass over them (links are walked only if ids collide), then one walk of the whole tree
+-- for what PDF/UA-1 asks of images, math and heading levels.
 function Pandoc(doc)
   local blocks = doc.blocks
   for _, b in ipairs(blocks) do
@@ -134,5 +188,8 @@ function Pandoc(doc)
   if next(renamed) then
     doc = doc:walk({ Link = link })
   end
-  return doc
+  -- images and math may be anywhere (a list, a table); a figure is met before its image,
+  -- which takes its alt inside the figure pandoc writes
+  return doc:walk({ traverse = "topdown", Figure = figure, Image = image, Math = as_written,
+                    Header = consecutive_level })
 end
