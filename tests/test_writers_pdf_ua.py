@@ -21,6 +21,7 @@ from PIL import Image
 from casereview.commands.check import check
 from casereview.render import Rendered, render
 from casereview.writers import pdf
+from tests.conftest import edit, messages
 
 ROOT = Path(__file__).resolve().parents[1]
 MINIMAL = ROOT / "tests" / "fixtures" / "minimal"
@@ -181,13 +182,14 @@ def _png() -> bytes:
 PICTURED = ("\n![A red square of contacts](media/0a1b2c.png)\n\n"
             "A line with ![an inline \"mark\"](media/0a1b2c.png) in it.\n\n"
             "### Deep {.unnumbered .unlisted}\n\n##### Deeper {.unnumbered .unlisted}\n\n"
-            "It cost $x^2$.\n")
+            "It cost $x^2$.\n\n| Chart | Sum |\n|---|---|\n"
+            "| ![a chart in a cell](media/0a1b2c.png) | $y$ |\n")
 
 
 @pytest.fixture(scope="module")
 def draft(tmp_path_factory) -> tuple[Rendered, Path]:
-    """The minimal workspace, a draft, with a figure, an inline image, math and headings
-    that skip levels."""
+    """The minimal workspace, a draft, with a figure, an inline image, an image and math in
+    a table, and headings that skip levels."""
     return _written(MINIMAL, tmp_path_factory.mktemp("draft"), "draft", PICTURED,
                     {"media/0a1b2c.png": _png()})
 
@@ -220,7 +222,8 @@ def test_every_image_is_a_figure_with_its_description(draft):
     reader = pypdf.PdfReader(written)
     figures = [e for role, e in structure(reader.trailer["/Root"]["/StructTreeRoot"])
                if role == "/Figure"]
-    assert [f["/Alt"] for f in figures] == ["A red square of contacts", "an inline “mark”"]
+    assert [f["/Alt"] for f in figures] == ["A red square of contacts", "an inline “mark”",
+                                            "a chart in a cell"]
 
 
 def test_the_checks_find_what_a_pdf_typeset_without_pdf_ua_lacks(tmp_path):
@@ -286,14 +289,36 @@ def test_an_equation_without_alt_from_a_filter_override_is_named_in_its_section(
         "packaged one")
 
 
+def test_check_refuses_an_image_without_description_in_any_text(tmp_path):
+    """Every image that reaches the PDF is one `check` read in a text of the workspace (the
+    rendering publishes no other, text_only.lua shows any other as words): a description of
+    spaces only is none, in a YAML text as in a section."""
+    workspace = shutil.copytree(MINIMAL, tmp_path / "ws")
+    (workspace / "images").mkdir()
+    (workspace / "images" / "chart.png").write_bytes(_png())
+    edit(workspace, "review/conclusions.yml", "put together.",
+         "put together.\n      ![   ](images/chart.png)")
+    edit(workspace, "agency_imrs/police.yml", "what: Officers shared the incident with health.",
+         "what: Officers shared it ![](<images/chart.png>).")
+    hint = ("say what it shows between the brackets, `![what it shows](...)`: screen readers "
+            "read it out")
+    assert [m for m in messages(workspace) if ": image " in m] == [
+        "agency_imrs/police.yml:9:30: chronology[1].what: image `images/chart.png` has no "
+        f"description; {hint}",
+        "review/conclusions.yml:4:7: conclusions[0].text: image `images/chart.png` has no "
+        f"description; {hint}"]
+
+
 # --- what the filter makes of the text so that PDF/UA-1 accepts it --------------------------
 
 def test_images_get_their_description_as_alt():
     typ = pdf.to_typst('![A chart of "contacts" \\\\ *here*](media/ab.png){width=50%}\n\n'
-                       "Inline ![An icon](media/cd.png) here.\n")
+                       "Inline ![An icon](media/cd.png) here.\n\n"
+                       "| A |\n|---|\n| ![In a cell](media/ef.png) |\n")
     assert 'image("media/ab.png", alt: "A chart of “contacts” \\\\ here", width: 50.0%)' in typ
     assert 'caption: [\n    A chart of “contacts” \\\\ #emph[here]' in typ
     assert 'Inline #box(image("media/cd.png", alt: "An icon")) here.' in typ
+    assert '[#box(image("media/ef.png", alt: "In a cell"))]' in typ          # in a table
 
 
 def test_heading_levels_never_skip_one():

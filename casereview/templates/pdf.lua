@@ -157,9 +157,13 @@ local function tbl(t)
 end
 
 -- Paragraph numbers, section headings and tables are top-level blocks of the rendering:
--- one pass over them (links are walked only if ids collide), then one walk of the whole tree
--- for what PDF/UA-1 asks of images, math and heading levels.
+-- one pass over them (links are walked only if ids collide), after one walk of the whole tree
+-- for what PDF/UA-1 asks of images, math and heading levels: images and math may be anywhere,
+-- in a list or a table (which the pass writes as Typst), and a figure is met before its image,
+-- which takes its alt inside the figure pandoc writes.
 function Pandoc(doc)
+  doc = doc:walk({ traverse = "topdown", Figure = figure, Image = image, Math = as_written,
+                   Header = consecutive_level })
   local blocks = doc.blocks
   for _, b in ipairs(blocks) do
     if b.t == "Para" then
@@ -188,8 +192,5 @@ function Pandoc(doc)
   if next(renamed) then
     doc = doc:walk({ Link = link })
   end
-  -- images and math may be anywhere (a list, a table); a figure is met before its image,
-  -- which takes its alt inside the figure pandoc writes
-  return doc:walk({ traverse = "topdown", Figure = figure, Image = image, Math = as_written,
-                    Header = consecutive_level })
+  return doc
 end
