@@ -118,3 +118,14 @@ def test_a_word_wider_than_its_table_cell_still_breaks(tmp_path):
               if line.rstrip("\u00ad") and line.rstrip("\u00ad") in LONG_WORD]
     assert "".join(pieces) == LONG_WORD * 6 and len(pieces) > 6        # each broken
     assert _overlapping(_boxes(written, {*pieces, "and", "more", "Head"})) == []
+
+
+def test_only_a_cell_whose_word_may_not_fit_its_column_may_hyphenate():
+    short = "a cell of short words that wraps"
+    table = ("| " + " | ".join(["Head"] * 6) + " |\n|" + "---|" * 6 + "\n| "
+             + " | ".join([f"{LONG_WORD} and more", *[short] * 5]) + " |\n"
+             + "| " + " | ".join([short] * 6) + " |\n")
+    typ = pdf.to_typst(table)
+    assert typ.count('#set par(linebreaks: "optimized")\n    #set text(hyphenate: true)') == 1
+    assert f'[#set par(linebreaks: "optimized")\n    #set text(hyphenate: true)\n    {LONG_WORD}' \
+        in typ

@@ -10,8 +10,8 @@ as `sys.inputs` strings.
 The PDF is PDF/UA-1, the accessible PDF: Typst writes its title, language, structure tags
 and identification, and refuses what a screen reader could not read (an image without alt
 text, a heading that skips a level, no title); templates/pdf.lua gives pandoc's images their
-descriptions and keeps heading levels consecutive, templates/pdf.typ keeps the text layer free
-of added soft hyphens and word joiners.
+descriptions and keeps heading levels consecutive, and both keep the text layer free of
+added soft hyphens and word joiners.
 
 The same rendering gives the same bytes: only Typst's embedded fonts are used (never the
 machine's), and the PDF's dates are the rendering's build date.
