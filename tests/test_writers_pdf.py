@@ -16,6 +16,10 @@ import pytest
 from casereview.commands.check import check
 from casereview.render import Rendered, render
 from casereview.writers import pdf
+from tests.test_writers_pdf_ua import OVERRIDE_HINT
+from tests.test_writers_pdf_ua import fonts as _fonts
+from tests.test_writers_pdf_ua import override as _override
+from tests.test_writers_pdf_ua import typeset_error as _typeset_error
 
 ROOT = Path(__file__).resolve().parents[1]
 MINIMAL = ROOT / "tests" / "fixtures" / "minimal"
@@ -50,19 +54,6 @@ def _bookmarks(outline) -> list[str]:
     for item in outline:
         titles += _bookmarks(item) if isinstance(item, list) else [item.title]
     return titles
-
-
-def _fonts(reader: pypdf.PdfReader) -> dict[str, dict]:
-    """Every font the pages use (Type0 fonts by their descendant), by base name."""
-    fonts = {}
-    for page in reader.pages:
-        resources = page.get("/Resources")
-        for ref in (resources.get_object().get("/Font") or {}).values() if resources else ():
-            font = ref.get_object()
-            for leaf in font.get("/DescendantFonts") or [font]:
-                leaf = leaf.get_object()
-                fonts[leaf["/BaseFont"]] = leaf
-    return fonts
 
 
 # --- the published example ------------------------------------------------------------------
@@ -264,25 +255,6 @@ def test_table_columns_follow_their_content():
 
 
 # --- Typst's process -----------------------------------------------------------------------
-
-OVERRIDE_HINT = ("the workspace's templates/{} is used: correct it, or delete it to use the "
-                 "packaged one")
-
-
-def _override(tmp_path: Path, **templates: str) -> Path:
-    """A copy of the minimal workspace with its own templates/pdf.typ or pdf.lua."""
-    workspace = shutil.copytree(MINIMAL, tmp_path / "ws")
-    (workspace / "templates").mkdir(exist_ok=True)
-    for name, text in templates.items():
-        (workspace / "templates" / f"pdf.{name}").write_text(text, encoding="utf-8")
-    return workspace
-
-
-def _typeset_error(workspace: Path, name: str = "broken") -> str:
-    with pytest.raises(pdf.PdfError) as failed:
-        pdf.typeset(_rendered(workspace, name))
-    return str(failed.value)
-
 
 def test_a_broken_layout_override_names_typst_error(tmp_path):
     workspace = _override(tmp_path, typ="#let broken = (\n")

@@ -7,6 +7,12 @@ with the version label and "Page X of Y", the draft mark), and the `typst` packa
 the whole to PDF in a child process (typst_process.py). Everything that varies reaches Typst
 as `sys.inputs` strings.
 
+The PDF is PDF/UA-1, the accessible PDF: Typst writes its title, language, structure tags
+and identification, and refuses what a screen reader could not read (an image without alt
+text, a heading that skips a level, no title); templates/pdf.lua gives pandoc's images their
+descriptions and keeps heading levels consecutive, and both keep the text layer free of
+added soft hyphens and word joiners.
+
 The same rendering gives the same bytes: only Typst's embedded fonts are used (never the
 machine's), and the PDF's dates are the rendering's build date.
 
@@ -29,6 +35,12 @@ from pathlib import Path
 
 from ..render import PACKAGED, Rendered, template_file
 from . import WriterError, pandoc
+
+
+# the standards Typst checks the PDF against and declares in it
+STANDARDS = ["ua-1"]
+# how Typst's messages for what PDF/UA-1 refuses begin
+UA_ERROR = "PDF/UA-1 error"
 
 
 class PdfError(WriterError):
@@ -83,7 +95,7 @@ def _typeset(rendered: Rendered, root: str) -> tuple[bytes, list[str]]:
             layout = layout_file.read_text(encoding="utf-8")
             body = to_typst(rendered.markdown, template_file(rendered.workspace, "pdf.lua"))
             request = {"source": layout + "\n" + body, "inputs": inputs(rendered),
-                       "timestamp": timestamp(rendered.build_date),
+                       "timestamp": timestamp(rendered.build_date), "standards": STANDARDS,
                        "root": root}
         except BaseException:
             child.kill()
@@ -97,8 +109,12 @@ def _typeset(rendered: Rendered, root: str) -> tuple[bytes, list[str]]:
 
 
 def _unplaced(report: dict, errors: bytes, rendered: Rendered, layout_file: Path) -> str:
-    """Typst's error when it names no line of the source (or the child itself failed)."""
-    why = report.get("error") or errors.decode("utf-8", "replace").strip()
+    """Typst's error when it names no line of the source (or the child itself failed).
+    PDF/UA-1's document-wide requirements (a title) are the layout's to meet: it is named."""
+    why = "; ".join([report.get("error") or errors.decode("utf-8", "replace").strip(),
+                     *report.get("hints", [])])
+    if why.startswith(UA_ERROR):
+        return f"{shown(layout_file)}: typst: {why}{override_hint(layout_file)}"
     return (f"typst could not typeset {rendered.name}.pdf: {why}"
             f"{override_hint(layout_file)}")
 

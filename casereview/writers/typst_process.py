@@ -8,9 +8,10 @@ as the process lives (it has no way to evict its cache), about 1.9 MB per page: 
 process (a preview server, the tests). A child process gives all of it back when it exits.
 
 The request: `source` (the Typst markup), `inputs` (`sys.inputs`), `timestamp` (the PDF's
-date) and `root`, the only folder Typst may read files from (`#read`, `#image`). Without a
-root, an empty temporary folder is made and removed: Typst would otherwise read from the
-current folder, and a path like "/etc/passwd" is resolved inside the root, never outside it.
+date), `standards` (Typst's `pdf_standards`, e.g. ["ua-1"]; none if absent) and `root`, the
+only folder Typst may read files from (`#read`, `#image`). Without a root, an empty temporary
+folder is made and removed: Typst would otherwise read from the current folder, and a path
+like "/etc/passwd" is resolved inside the root, never outside it.
 
 An error is given back as {"error", "hints", "at", "trace"}: `at` (and each step of the
 trace) is {"file", "line", "column"}, 1-based, with file "" for the source itself.
@@ -57,7 +58,8 @@ def _compile(typst, request: dict):
 def _compile_in(typst, request: dict, root: str):
     return typst.compile_with_warnings(
         request["source"].encode("utf-8"), format="pdf", root=root, ignore_system_fonts=True,
-        sys_inputs=request["inputs"], timestamp=request["timestamp"])
+        sys_inputs=request["inputs"], timestamp=request["timestamp"],
+        pdf_standards=request.get("standards", []))
 
 
 def failure(exc) -> dict:
