@@ -126,6 +126,15 @@ def test_actions_are_lists_each_with_its_lead_and_deadline(published, example):
     assert re.search(r"<td[^>]*><ul>\s*<li>", published["site/24-action-plans.html"])
 
 
+def test_in_the_pdf_a_caption_heads_its_table_and_an_action_keeps_its_indent(published):
+    pdf = published["pdf"]
+    assert re.search(r"Table \d+: Action plan: Leicestershire Partnership NHS Trust\n"
+                     r"No\. +Recommendation", pdf)
+    first = re.search(r"^(.*• LPT will look at the LSCB guidance to decide.*)\n(.*)$", pdf, re.M)
+    # the item's second line starts under its first word, not under the bullet
+    assert abs(first[2].index("whether") - first[1].index("LPT")) <= 1, first.groups()
+
+
 def test_answered_recommendations_by_their_printed_numbers(example):
     review = check(example).review
     md = render(review, example).markdown

@@ -189,7 +189,8 @@ local function tbl(t)
     colspecs[j] = { cs[1], nil } -- default widths: the writer gives `columns: N`
   end
   copy.colspecs = colspecs
-  local out = pandoc.write(pandoc.Pandoc({ copy }), "typst-smart")
+  -- unwrapped: a list item's wrapped line loses its indent in a cell, and Typst ends the item
+  local out = pandoc.write(pandoc.Pandoc({ copy }), "typst-smart", { wrap_text = "wrap-none" })
   local replaced
   out, replaced = out:gsub("columns: %d+,", "columns: " .. spec .. ",", 1)
   if replaced ~= 1 then
