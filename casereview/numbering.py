@@ -6,6 +6,7 @@ in the web site, the DOCX and the PDF alike.
 """
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 
@@ -32,6 +33,7 @@ class Block:
     directive: str | None = None
     args: str = ""
     entry: Entry | None = None
+    key: str | None = None    # numbered paragraphs: the id that survives renumbering
 
 
 @dataclass
@@ -68,7 +70,32 @@ def in_range(entries: list[Entry], args: str) -> list[Entry]:
 
 def outline(review: CaseReview) -> list[NumberedSection]:
     merged = chronology(review)
-    return [_section(s, merged) for s in review.sections]
+    sections = [_section(s, merged) for s in review.sections]
+    _keys(sections)
+    return sections
+
+
+def paragraph_key(text: str) -> str:
+    """A numbered paragraph's lasting id when its author gave none: drawn from its words, so
+    it stays the same when paragraphs before it come or go and the numbers move (the panel's
+    comments and `diff` follow a paragraph by it); an edit to the paragraph gives a new one."""
+    words = " ".join(text.split())
+    return "k" + hashlib.blake2b(words.encode("utf-8"), digest_size=3).hexdigest()
+
+
+def _keys(sections: list[NumberedSection]) -> None:
+    """Each numbered paragraph's key: its author's id, else `paragraph_key`; a paragraph that
+    repeats an earlier one's words takes the next free `-2`, `-3`."""
+    taken: set[str] = set()
+    for b in (b for s in sections for b in s.blocks if b.kind == "paragraph"):
+        authored = b.anchor and not re.fullmatch(r"p\d+-\d+", b.anchor)
+        base = b.anchor if authored else paragraph_key(b.text)
+        key, n = base, 1
+        while key in taken:
+            n += 1
+            key = f"{base}-{n}"
+        taken.add(key)
+        b.key = key
 
 
 def _section(section: Section, merged: list[Entry]) -> NumberedSection:
