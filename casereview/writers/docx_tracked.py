@@ -12,7 +12,8 @@ marks on it, as revisions by "casereview" dated the build date:
   where it stood (see below); a removed footnote is a footnote whose mark in the text is
   deleted;
 - a moved paragraph: its old place holds its old words moved from (w:moveFrom) and its new
-  place its words moved to (w:moveTo), the two joined by a named range as Word pairs them.
+  place its words moved to (w:moveTo), the two joined by a named range as Word pairs them
+  (LibreOffice reads a move as a deletion and an insertion, which accept and reject alike).
   Words also edited in a move are not marked apart: the move shows the old words at the old
   place and the new ones at the new. A moved footnote moves with its mark: only its words
   are marked.
@@ -81,6 +82,7 @@ def track(new_docx: Path, changes: list[Change], out: Path, when: date) -> Path:
     tracker = Tracker(Finder(body, notes), Marks(when, 1 + highest_id(body, notes)), changes)
     for index in range(len(changes)):
         tracker.apply(index)
+    tracker.finish()
     inserted_rows(body, tracker.marks)
     set_child(doc.settings.element, "w:trackRevisions", SETTINGS_BEFORE)
     if notes_part is not None:
@@ -166,6 +168,15 @@ class Tracker:
         self.written[index] = self.previous = paragraph
         for waiting, make_next in self.waiting.pop(index, []):
             self.write(waiting, make_next)
+
+    def finish(self) -> None:
+        """Old paragraphs still waiting on one that wrote nothing where it stood (a moved
+        footnote moves with its mark) go by their own anchor."""
+        while self.waiting:
+            _, queue = self.waiting.popitem()
+            for index, make in queue:
+                del self.follows[index]
+                self.write(index, make)
 
     def anchor(self, change: Change):
         """The kept paragraph a removed one follows: `after`, else the last change's

@@ -193,7 +193,7 @@ def mark_unit(paragraphs: list, words: list[tuple[str, str]], marks: Marks,
                 replace_run(r, pieces, marks)
     if plan.trailing:
         last = paragraphs[-1]
-        rpr = next((copy.deepcopy(r.find(qn("w:rPr"))) for r in reversed(runs_of(last))
+        rpr = next((r.find(qn("w:rPr")) for r in reversed(runs_of(last))
                     if r.find(qn("w:rPr")) is not None), None)
         last.append(marks.wrap("w:del", [deleted_run(" ".join(plan.trailing), rpr)]))
 
