@@ -32,3 +32,8 @@ class Change:
     # the words of old against new: ("=", "kept words "), ("-", "deleted "), ("+", "added ");
     # joined, the "=" and "-" runs give the old text and the "=" and "+" runs the new
     words: list[tuple[WordOp, str]] = field(default_factory=list)
+    # removed and moved: the paragraph just before the old one in the old version: the
+    # `old` of its change when it was removed or moved too, else its new version (None: the
+    # first); the tracked DOCX writes the removed paragraph, or the moved one's old place,
+    # after it
+    after: Paragraph | None = None

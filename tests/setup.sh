@@ -10,6 +10,7 @@ python3 -m casereview.bootstrap --extras test
 missing=()
 command -v chromium >/dev/null || missing+=(chromium)
 command -v soffice >/dev/null || missing+=(libreoffice-writer-nogui)
+/usr/bin/python3 -c "import uno" 2>/dev/null || missing+=(python3-uno)   # drives LibreOffice
 command -v pdftotext >/dev/null || missing+=(poppler-utils)
 command -v node >/dev/null || missing+=(nodejs npm)
 if [ ${#missing[@]} -gt 0 ]; then
