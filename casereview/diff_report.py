@@ -41,17 +41,24 @@ def marked(change: Change) -> str:
     return "".join(out)
 
 
+COLOURS = {"=": "", "-": "red strike", "+": "green underline"}
+
+
 def show(changes: list[Change], console) -> None:
     """The report in colour (rich): deletions red and struck through, additions green."""
-    from rich.text import Text
-    styles = {"=": "", "-": "red strike", "+": "green underline"}
-    for c in changes:
-        line = Text(f"{c.kind:<8} ", style="bold")
-        line.append(where(c) + "  ", style="cyan")
-        for op, text in shown_words(c):
-            line.append(_flat(text), style=styles[op])
-        console.print(line, soft_wrap=True)
+    for change in changes:
+        console.print(coloured(change), soft_wrap=True)
     console.print(summary(changes), highlight=False)
+
+
+def coloured(change: Change):
+    from rich.text import Text
+    line = Text()
+    line.append(f"{change.kind:<8} ", style="bold")
+    line.append(where(change) + "  ", style="cyan")
+    for op, text in shown_words(change):
+        line.append(_flat(text), style=COLOURS[op])
+    return line
 
 
 def shown_words(change: Change) -> list[tuple[str, str]]:

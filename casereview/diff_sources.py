@@ -37,11 +37,20 @@ class Version:
 def read(path: Path, label: str | None = None) -> Version:
     """A workspace folder or a built DOCX file."""
     label = label or str(path)
-    if path.is_dir() and (path / "review").is_dir():
+    if is_workspace(path, label):
         return read_workspace(path, label)
+    from .diff_docx import read_docx
+    return read_docx(path, label)
+
+
+def is_workspace(path: Path, label: str | None = None) -> bool:
+    """Whether the version at `path` is a workspace (else it is a DOCX file); what is
+    neither is refused."""
+    label = label or str(path)
+    if path.is_dir() and (path / "review").is_dir():
+        return True
     if path.is_file() and path.suffix.lower() == ".docx":
-        from .diff_docx import read_docx
-        return read_docx(path, label)
+        return False
     if not path.exists():
         raise VersionError(f"casereview: {label}: no such file or folder")
     raise VersionError(f"casereview: {label}: neither a casereview workspace (no review/ "

@@ -10,7 +10,7 @@ from contextlib import ExitStack
 from pathlib import Path
 
 from .. import diff, diff_report
-from ..diff_sources import Version, VersionError, read, revisions
+from ..diff_sources import Version, VersionError, is_workspace, read, revisions
 
 SAME, CHANGED, CANNOT = 0, 1, 2
 NO_TRACKER = "casereview: --docx needs casereview/writers/docx_tracked.py"
@@ -54,6 +54,8 @@ def _versions(args, stack: ExitStack) -> tuple[Version, Version]:
     if len(given) != 2:
         raise VersionError("casereview: diff needs two versions, OLD and NEW (workspace folders "
                            "or built .docx files), or --rev A..B with one workspace")
+    for path in given:                 # both said to be what they are before reading either
+        is_workspace(path)
     with ThreadPoolExecutor(max_workers=2) as pool:     # pandoc reads both at once
         reading = [pool.submit(read, path) for path in given]
         return reading[0].result(), reading[1].result()
