@@ -65,7 +65,7 @@ class DocxWalk:
         from .writers.docx_xml import bookmark_at
         text, notes, anchor = self.text(p), self.called(p), bookmark_at(p)
         if level:
-            self.reading.heading(level, text, anchor if level == 1 else None, number)
+            self.reading.heading(level, text, anchor, number)
         elif number:
             key = anchor if anchor and not NUMBERED.match(anchor) else None
             self.reading.paragraph(text, notes, number, anchor, key)
