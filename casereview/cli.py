@@ -64,7 +64,22 @@ def _parser() -> argparse.ArgumentParser:
     update.add_argument("--reason", help="why not implemented or superseded")
     update.add_argument("--sign-off", dest="sign_off", metavar="ROLE", help="who signed it off")
     update.add_argument("--on", type=_day, default=None, metavar="YYYY-MM-DD")
+    _diff_parser(sub)
     return parser
+
+
+def _diff_parser(sub) -> None:
+    diff = sub.add_parser("diff", help="what changed between two versions, paragraph by "
+                          "paragraph (exit status 1 when something did)")
+    diff.add_argument("versions", nargs="*", type=Path, metavar="VERSION",
+                      help="OLD and NEW: workspace folders or built .docx files (with --rev: "
+                           "the one workspace, default: the current folder)")
+    diff.add_argument("--rev", metavar="A..B", help="compare the workspace at two git "
+                      "revisions (A.. : at A and as it is now)")
+    diff.add_argument("--html", type=Path, metavar="FILE", help="also write the report as a "
+                      "standalone HTML page")
+    diff.add_argument("--docx", type=Path, metavar="OUT", help="also write the new version's "
+                      "DOCX with the changes as Word tracked changes")
 
 
 def _day(text: str):
@@ -286,7 +301,12 @@ def _tracker_update(args) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"check": _check, "schema": _schema, "build": _build, "publish": _publish,
+def _diff(args) -> int:
+    from .commands.diff import run
+    return run(args)
+
+
+COMMANDS = {"diff": _diff, "check": _check, "schema": _schema, "build": _build, "publish": _publish,
             "template": _template, "identities": _identities, "tracker": _tracker,
             "tracker-update": _tracker_update}
 

@@ -1,0 +1,152 @@
+"""A built DOCX as a version for `diff`: its paragraphs, table cells and footnotes from the
+first Heading 1 on (the title page and the contents are not compared). The numbers are the
+ones Word shows, counted from the report's list (the one Heading 1 is bound to, see
+writers/docx_numbering.py); a numbered paragraph's anchor is its bookmark, and its key that
+bookmark when the author named it, else drawn from its words."""
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+from .diff_sources import Version, VersionError
+from .diff_text import Cell, Reading
+
+HEADING = re.compile(r"Heading(\d)$")
+NUMBERED = re.compile(r"p\d+-\d+$")        # an anchor made from a number, not an author's id
+
+
+def read_docx(path: Path, label: str) -> Version:
+    import zipfile
+
+    import docx
+    if not zipfile.is_zipfile(path):
+        raise VersionError(f"casereview: {label}: not a readable DOCX file (not a zip "
+                           "package, as every .docx is)")
+    try:
+        document = docx.Document(str(path))
+    except Exception as exc:                 # a zip that is not Word's, a broken part ...
+        raise VersionError(f"casereview: {label}: not a readable DOCX file ({_reason(exc)})") \
+            from None
+    modified = document.core_properties.modified
+    walk = DocxWalk(document)
+    walk.body()
+    return Version(label, walk.reading.paragraphs, modified.date() if modified else date.today(),
+                   docx=path)
+
+
+def _reason(exc: Exception) -> str:
+    return str(exc).strip() or type(exc).__name__
+
+
+class DocxWalk:
+    def __init__(self, document):
+        from docx.oxml.ns import qn
+        self.qn = qn
+        self.document = document
+        self.notes = footnotes(document)
+        self.numbers = WordNumbers(document)
+        self.reading = Reading()
+
+    def body(self) -> None:
+        qn, started = self.qn, False
+        for el in self.document.element.body.iterchildren():
+            if el.tag == qn("w:p"):
+                level = HEADING.match(self.style(el) or "")
+                started = started or bool(level and level[1] == "1")
+                number = self.numbers.number(el)     # counted before the title page too
+                if started:
+                    self.paragraph(el, int(level[1]) if level else 0, number)
+            elif el.tag == qn("w:tbl") and started:
+                self.reading.table([[self.cell(tc) for tc in tr.iterchildren(qn("w:tc"))]
+                                    for tr in el.iterchildren(qn("w:tr"))])
+
+    def paragraph(self, p, level: int, number: str | None) -> None:
+        from .writers.docx_xml import bookmark_at
+        text, notes, anchor = self.text(p), self.called(p), bookmark_at(p)
+        if level:
+            self.reading.heading(level, text, anchor, number)
+        elif number:
+            key = anchor if anchor and not NUMBERED.match(anchor) else None
+            self.reading.paragraph(text, notes, number, anchor, key)
+        else:
+            self.reading.paragraph(text, notes)
+
+    def cell(self, tc) -> Cell:
+        paragraphs = list(tc.iter(self.qn("w:p")))
+        lines = [self.text(p).strip() for p in paragraphs]
+        return "\n".join(line for line in lines if line), [
+            n for p in paragraphs for n in self.called(p)]
+
+    def called(self, p) -> list[str]:
+        """The texts of the footnotes the paragraph calls, in order."""
+        refs = p.iter(self.qn("w:footnoteReference"))
+        return [self.notes.get(r.get(self.qn("w:id")), "") for r in refs]
+
+    def style(self, p) -> str | None:
+        found = p.find(f"{self.qn('w:pPr')}/{self.qn('w:pStyle')}")
+        return found.get(self.qn("w:val")) if found is not None else None
+
+    @staticmethod
+    def text(p) -> str:
+        from docx.text.paragraph import Paragraph
+        return Paragraph(p, None).text
+
+
+def footnotes(document) -> dict[str, str]:
+    """Footnote id -> its text (pandoc's space after the mark taken off)."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import qn
+    part = next((rel.target_part for rel in document.part.rels.values()
+                 if not rel.is_external and rel.reltype.endswith("/footnotes")), None)
+    if part is None:
+        return {}
+    notes = {}
+    for note in parse_xml(part.blob).iterchildren(qn("w:footnote")):
+        lines = [DocxWalk.text(p).strip() for p in note.iter(qn("w:p"))]
+        notes[note.get(qn("w:id"))] = "\n".join(line for line in lines if line)
+    return notes
+
+
+class WordNumbers:
+    """The numbers Word shows for the report's own list: a paragraph's numPr (its own, else
+    its style's through basedOn) naming that list; level 1 the sections, level 2 their
+    paragraphs, a level restarting whenever a higher one counts."""
+
+    def __init__(self, document):
+        from docx.oxml.ns import qn
+        self.qn = qn
+        self.styles = {s.get(qn("w:styleId")): s
+                       for s in document.styles.element.iterchildren(qn("w:style"))}
+        self.list, _ = self.numbering(self.styles.get("Heading1"))
+        self.counts: list[int] = []
+
+    def number(self, p) -> str | None:
+        num_id, level = self.numbering(p)
+        if self.list in (None, "0") or num_id != self.list:
+            return None
+        counts = self.counts[:level + 1]
+        counts += [0] * (level + 1 - len(counts))
+        counts[level] += 1
+        self.counts = counts
+        return ".".join(map(str, self.counts))
+
+    def numbering(self, el) -> tuple[str | None, int]:
+        """(numId, level) of a paragraph or style, following its styles."""
+        num_id = level = None
+        seen: set = set()
+        while el is not None and id(el) not in seen:
+            seen.add(id(el))
+            num_pr = el.find(f"{self.qn('w:pPr')}/{self.qn('w:numPr')}")
+            if num_pr is not None:
+                num_id = num_id or self._val(num_pr, "w:numId")
+                level = level or self._val(num_pr, "w:ilvl")
+            if num_id is not None and level is not None:
+                break
+            style = self._val(el, "w:pPr/w:pStyle") or self._val(el, "w:basedOn")
+            el = self.styles.get(style)
+        return num_id, int(level or 0)
+
+    def _val(self, el, path: str) -> str | None:
+        found = el.find("/".join(self.qn(step) for step in path.split("/")))
+        return found.get(self.qn("w:val")) if found is not None else None
