@@ -24,6 +24,7 @@ def compare(old: list[Paragraph], new: list[Paragraph]) -> list[Change]:
     """Every change, in the new version's order (a removed paragraph where it was)."""
     pairs = _pair(old, new)                                     # new index -> old index
     kept = _in_order(sorted(pairs.items()))
+    after = {i: j for j, i in pairs.items() if j in kept}       # old index -> new, in order
     placed: list[tuple[tuple, Change]] = []
     for j, p in enumerate(new):
         i = pairs.get(j)
@@ -31,14 +32,24 @@ def compare(old: list[Paragraph], new: list[Paragraph]) -> list[Change]:
             placed.append(((j, 0, 0), Change("added", None, p, [("+", p.text)])))
         elif j not in kept or old[i].text != p.text:
             kind = "changed" if j in kept else "moved"
-            placed.append(((j, 0, 0), Change(kind, old[i], p, words(old[i].text, p.text))))
-    after = {i: j for j, i in pairs.items() if j in kept}
+            placed.append(((j, 0, 0), Change(kind, old[i], p, words(old[i].text, p.text),
+                                             _before(i, old, new, after) if kind == "moved" else None)))
     last, paired = -1, set(pairs.values())
     for i, p in enumerate(old):
         last = after.get(i, last)
         if i not in paired:
-            placed.append(((last, 1, i), Change("removed", p, None, [("-", p.text)])))
+            placed.append(((last, 1, i), Change("removed", p, None, [("-", p.text)],
+                                                _before(i, old, new, after))))
     return [change for _, change in sorted(placed, key=lambda x: x[0])]
+
+
+def _before(i: int, old: list[Paragraph], new: list[Paragraph],
+            after: dict[int, int]) -> Paragraph | None:
+    """What stood just before old paragraph `i`, as the tracked DOCX finds it: the new version
+    of a paragraph kept in order, else the old one (itself removed or moved); None: the first."""
+    if i == 0:
+        return None
+    return new[after[i - 1]] if i - 1 in after else old[i - 1]
 
 
 def summary(changes: list[Change]) -> str:

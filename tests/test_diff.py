@@ -2,17 +2,20 @@
 between builds, compared as workspaces, as built DOCX files and as git revisions."""
 import html.parser
 import re
-import shutil
 import subprocess
-import sys
-import types
+import zipfile
 
 import pytest
 
-from casereview import numbering
+import docx
+
+from casereview import numbering, pipeline
 from casereview.cli import main
 from casereview.commands.check import check
 from conftest import ROOT, copy_workspace, edit
+from office import office_texts
+
+W = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}
 
 ADDED = "A new opening paragraph says why the report is published in full."
 
@@ -275,36 +278,35 @@ def test_what_is_neither_a_workspace_nor_a_docx_is_said(versions, tmp_path, caps
                                  "one workspace\n")
 
 
-def test_docx_without_the_tracked_changes_writer_is_said(versions, monkeypatch, capsys):
-    monkeypatch.setitem(sys.modules, "casereview.writers.docx_tracked", None)
-    assert diff(capsys, *versions, "--docx", "out.docx") == (
-        2, [], "casereview: --docx needs casereview/writers/docx_tracked.py\n")
-
-
-def test_docx_hands_the_new_versions_docx_and_the_changes_to_the_writer(
-        versions, tmp_path, monkeypatch, capsys):
-    import docx
+def test_docx_gives_the_new_version_with_tracked_changes_libreoffice_accepts(
+        versions, tmp_path, capsys):
+    """End to end: the changes `diff` finds, marked on the new version's DOCX; LibreOffice
+    accepting them all gives the new version's text, rejecting them all the old one's."""
+    from lxml import etree
 
     from casereview.pipeline import build_date
-    given = {}
-
-    def track(new_docx, changes, out, when):
-        given.update(text=[p.text for p in docx.Document(str(new_docx)).paragraphs],
-                     kinds=[c.kind for c in changes], when=when)
-        shutil.copy(new_docx, out)
-        return out
-
-    writer = types.ModuleType("casereview.writers.docx_tracked")
-    writer.track = track
-    monkeypatch.setitem(sys.modules, "casereview.writers.docx_tracked", writer)
+    built = {}
+    for name, ws in zip(("old", "new"), versions):
+        copy = copy_workspace(ws, tmp_path / name)
+        pipeline.build(copy, formats=("docx",))
+        built[name] = next((copy / "dist").glob("*.docx"))
     out = tmp_path / "tracked.docx"
     code, lines, err = diff(capsys, *versions, "--docx", out)
     assert (code, lines[-1], err) == (1, f"wrote {out}", "")
-    assert ADDED in given["text"] and CUT not in given["text"]
-    assert given["kinds"] == ["changed", "removed", "added", "changed", "moved", "changed",
-                              "changed", "changed"]
-    assert given["when"] == build_date(check(versions[1]).sources.newest)
     assert not (versions[1] / "dist").exists()       # built aside, not into the workspace
+    with zipfile.ZipFile(out) as z:
+        body = etree.fromstring(z.read("word/document.xml"))
+    marks = body.xpath("//w:ins | //w:del | //w:moveFrom | //w:moveTo", namespaces=W)
+    when = build_date(check(versions[1]).sources.newest).isoformat() + "T00:00:00Z"
+    assert marks and {(m.get(f"{{{W['w']}}}author"), m.get(f"{{{W['w']}}}date"))
+                      for m in marks} == {("casereview", when)}
+    assert len(docx.Document(str(out)).paragraphs) > 300          # python-docx opens it
+    texts = dict(zip(("old", "new", "accepted", "rejected"), office_texts(
+        [(built["old"], ""), (built["new"], ""), (out, ".uno:AcceptAllTrackedChanges"),
+         (out, ".uno:RejectAllTrackedChanges")], tmp_path)))
+    assert texts["accepted"]["text"] == texts["new"]["text"]
+    assert texts["rejected"]["text"] == texts["old"]["text"]
+    assert texts["accepted"]["notes"] == texts["new"]["notes"]
 
 
 def test_on_a_terminal_the_words_are_coloured_not_marked():

@@ -13,7 +13,6 @@ from .. import diff, diff_report
 from ..diff_sources import Version, VersionError, is_workspace, read, revisions
 
 SAME, CHANGED, CANNOT = 0, 1, 2
-NO_TRACKER = "casereview: --docx needs casereview/writers/docx_tracked.py"
 
 
 def run(args) -> int:
@@ -27,16 +26,13 @@ def run(args) -> int:
 
 
 def _run(args, stack: ExitStack) -> int:
-    track = _tracker() if args.docx else None
-    if args.docx and track is None:
-        print(NO_TRACKER, file=sys.stderr)
-        return CANNOT
     old, new = _versions(args, stack)
     changes = diff.compare(old.paragraphs, new.paragraphs)
     written = []
     if args.html:
         written.append(_write(args.html, diff_report.page(changes, old.label, new.label)))
-    if track:
+    if args.docx:
+        from ..writers.docx_tracked import track
         written.append(track(_docx_of(new, stack), changes, args.docx, new.built))
     _print(changes)
     for path in written:
@@ -76,17 +72,6 @@ def _write(path: Path, text: str) -> Path:
         raise VersionError(f"casereview: --html {path}: cannot write it ({exc.strerror})") \
             from None
     return path
-
-
-def _tracker():
-    """The tracked-changes writer, when this installation has it."""
-    try:
-        from ..writers.docx_tracked import track
-    except ModuleNotFoundError as missing:
-        if missing.name != f"{__package__.rpartition('.')[0]}.writers.docx_tracked":
-            raise
-        return None
-    return track
 
 
 def _docx_of(version: Version, stack: ExitStack) -> Path:
