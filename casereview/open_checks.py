@@ -24,7 +24,9 @@ class OpenCheck:
     words: str            # the warning's message, or the TODO line's words
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.kind}: {self.words}"
+        """As `check` says it (a TODO line's own words say TODO)."""
+        said = "warning: " if self.kind == "warning" else ""
+        return f"{self.file}:{self.line}: {said}{self.words}"
 
 
 def collect(checked: Checked) -> list[OpenCheck]:
