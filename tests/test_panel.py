@@ -127,7 +127,9 @@ def test_every_site_page_carries_the_panel_mark_and_passes_axe(browsed):
 
 def test_a_final_review_is_marked_only_when_built_for_the_panel(tmp_path_factory):
     ws = final_example(tmp_path_factory, "normal")
-    pipeline.build(ws, formats=("md",))
+    pipeline.build(ws, formats=("html", "md"))
+    site = [p.read_text(encoding="utf-8") for p in (ws / "site").glob("*.html")]
+    assert len(site) == 23 + 3 + 3 + 1 and not any("casereview-mark" in page for page in site)
     plain = (ws / "dist" / f"{STEM}.md").read_text(encoding="utf-8")
     pipeline.build(ws, formats=("md",), panel=True)
     marked = (ws / "dist" / f"{STEM}-panel.md").read_text(encoding="utf-8")
