@@ -29,8 +29,12 @@ def _parser() -> argparse.ArgumentParser:
     _workspace(build)
     build.add_argument("--format", default="html,docx,pdf",
                        help="comma-separated, among html, docx, pdf, md (default: html,docx,pdf)")
+    build.add_argument("--panel", action="store_true", help="a draft for the panel: every page "
+                       "marked, each paragraph's id beside its number, the open checks listed "
+                       "at the end; files named ...-panel, never published")
     publish = sub.add_parser("publish", help="the final gate: build, scan, write the manifest")
     _workspace(publish)
+    publish.add_argument("--panel", action="store_true", help=argparse.SUPPRESS)  # refused
     template = sub.add_parser("template", help="copy a packaged template into templates/ to "
                               "change it (no name: list them)")
     template.add_argument("name", nargs="?", help="e.g. reference.docx, pdf.typ, "
@@ -159,11 +163,15 @@ def _build(args) -> int:
                       + ",".join(pipeline.FORMATS))
     return _run(lambda progress: pipeline.build(
         args.workspace, formats, strict=args.strict, progress=progress,
-        identities=args.identities), args.strict, args.interrupt)
+        identities=args.identities, panel=args.panel), args.strict, args.interrupt)
 
 
 def _publish(args) -> int:
     from .commands.publish import publish
+    from .pipeline import build
+    if args.panel:        # said by the library, as to any caller asking it for both
+        return _run(lambda progress: build(args.workspace, publish=True, panel=True), True,
+                    args.interrupt)
     return _run(lambda progress: publish(args.workspace, args.identities, progress), True,
                 args.interrupt)
 

@@ -19,7 +19,7 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Callable
 
-from . import anonymise, render, scan
+from . import anonymise, open_checks, render, scan
 from .assemble import slug
 from .commands.check import Checked, check
 from .diagnostics import CheckFailed
@@ -30,6 +30,9 @@ FORMATS = tuple(WRITERS)
 READ_TOGETHER = ("html", "docx")
 DEFAULT_FORMATS = ("html", "docx", "pdf")
 Progress = Callable[[str, float], None]
+PANEL_NOT_PUBLISHED = ("a panel build is never published: its pages are marked PANEL DRAFT "
+                       "and it lists the open checks; publish without --panel once the panel "
+                       "has agreed the report")
 
 
 class LeakFound(Exception):
@@ -51,8 +54,14 @@ class BuildResult:
 
 def build(workspace: Path | str = ".", formats=DEFAULT_FORMATS, strict: bool = False,
           progress: Progress | None = None, identities: Path | None = None,
-          publish: bool = False, checked: Checked | None = None) -> BuildResult:
-    """`checked`: the workspace already checked (publish checks it before deciding)."""
+          publish: bool = False, checked: Checked | None = None,
+          panel: bool = False) -> BuildResult:
+    """`checked`: the workspace already checked (publish checks it before deciding).
+    `panel`: a build for the panel (every page marked, paragraph keys shown, the open checks
+    listed), never a publication; its files are named `…-panel`."""
+    if panel and publish:
+        from .commands.publish import PublishRefused      # (publish imports this module)
+        raise PublishRefused([PANEL_NOT_PUBLISHED])
     root, result = Path(workspace), BuildResult()
     step = _timer(result, progress)
     checked = checked or check(root, step, identities)               # load, validate, model
@@ -60,12 +69,13 @@ def build(workspace: Path | str = ".", formats=DEFAULT_FORMATS, strict: bool = F
         raise CheckFailed(checked.report)
     with step("render"):
         rendered = render.render(checked.review, root, build_date(checked.sources.newest),
-                                 output_name(checked.review))
+                                 output_name(checked.review, panel),
+                                 open_checks.collect(checked) if panel else None)
     archived: list[str] = []
     with staging.staging(root, archived) as stage:
         made = _write(rendered, stage, formats, result, progress)     # write
         info = checked.review.info
-        kept = staging.keep_previous(root, stage, info.version, info.status, made)
+        kept = staging.keep_previous(root, stage, info.version, _kind(info.status, panel), made)
         result.kept = [root / "dist" / name for name in kept]
         with step("scan"):
             matcher, theme = _scanning(stage, checked)
@@ -174,6 +184,14 @@ def published_on(checked: Checked) -> date:
     return when.start if when and when.precision == "day" else build_date(checked.sources.newest)
 
 
-def output_name(review) -> str:
-    """A file name from the version label: `SCR B1 FINAL ...` -> `scr-b1-final-...`."""
-    return slug(review.info.version)[:60] or "review"
+def output_name(review, panel: bool = False) -> str:
+    """A file name from the version label: `SCR B1 FINAL ...` -> `scr-b1-final-...`; a panel
+    build's ends `-panel`, so that it is never taken for the report itself."""
+    return (slug(review.info.version)[:60] or "review") + ("-panel" if panel else "")
+
+
+def _kind(status: str, panel: bool) -> str:
+    """What dist/'s record says its files are: a panel build's are of another kind than the
+    same status's report, so neither build keeps the other's files beside its own (they go
+    to archive/, as a draft's do when the report is final)."""
+    return f"{status}, panel build" if panel else status

@@ -41,17 +41,20 @@ class Rendered:
     workspace: Path | None = None                  # where mkdocs.yml and templates/ are
     board: Board | None = None                     # the tracker as of the build date
     media: dict[str, bytes] = field(default_factory=dict)   # images re-encoded, by name
+    panel: bool = False                            # built for the panel (`build --panel`)
 
     @property
     def draft(self) -> bool:
-        return self.info.status in ("draft", "panel")
+        return self.panel or self.info.status in ("draft", "panel")
 
     @property
     def mark(self) -> str:
-        """The banner every page of every format carries while the review is not final."""
+        """The banner every page of every format carries while the review is not final, and
+        on a panel build whatever its status: the panel reads a draft, even of a final text."""
         if not self.draft:
             return ""
-        return (f"{self.info.status.upper()} — NOT FOR PUBLICATION · {self.info.version} · "
+        kind = "PANEL DRAFT" if self.panel else self.info.status.upper()
+        return (f"{kind} — NOT FOR PUBLICATION · {self.info.version} · "
                 f"built {spoken(self.build_date)}")
 
 
@@ -196,7 +199,7 @@ def environment(workspace: Path | None) -> jinja2.Environment:
         # `{#id}` is pandoc's attribute syntax, so Jinja comments are `{## ... ##}`
         comment_start_string="{##", comment_end_string="##}")
     env.filters.update(cell=cell, indent_block=indent_block, one_line=_one_line, roman=roman,
-                       date=spoken, keep_dates=keep_dates)
+                       date=spoken, keep_dates=keep_dates, literal=literal)
     env.globals.update(grid_table=grid_table, Column=Column)
     env.bytecode_cache = bytecode_cache()
     return env
@@ -230,15 +233,22 @@ def indent_block(text: str, spaces: int = 4) -> str:
 
 
 def render(review: CaseReview, workspace: Path | None = None,
-           build_date: date = date(2000, 1, 1), name: str = "review") -> Rendered:
+           build_date: date = date(2000, 1, 1), name: str = "review",
+           open_checks: list | None = None) -> Rendered:
+    """`open_checks`: a panel build's (open_checks.collect), listed at the end of the report;
+    None for any other build."""
     outline = numbering.outline(review)
     ctx = Context(review, outline, workspace)
     env = environment(workspace)
     title = review.info.title or f"{REVIEW_TYPES[review.info.type]} – {', '.join(review.info.subjects)}"
     result = Rendered("", title, outline, review.info, build_date, name, workspace,
-                      track([review], build_date, public=True))
+                      track([review], build_date, public=True), panel=open_checks is not None)
     try:
         markdown = _render_template(env, review, outline, ctx, result)
+        if result.panel:
+            # after the report's own template, so a workspace's copy of it has the list too
+            markdown += "\n\n" + env.get_template("open_checks.md.j2").render(
+                open_checks=open_checks, withhold=ctx.withhold, build_date=build_date)
     except Exception as exc:        # a template's own error ({{ 1/0 }}) as much as Jinja's
         raise CheckFailed(Report([template_problem(exc, workspace)])) from None
     result.markdown = _tidy(markdown)
@@ -251,7 +261,13 @@ def _render_template(env, review, outline, ctx, result: Rendered) -> str:
         review=review, info=review.info, outline=outline, ctx=ctx, prose=ctx.prose,
         footnotes=ctx.notes.flush, title=result.title, review_type=REVIEW_TYPES[review.info.type],
         chronology=numbering.chronology(review), build_date=result.build_date,
-        agency=review.agency, draft=result.draft, mark=result.mark)
+        agency=review.agency, draft=result.draft, mark=result.mark, panel=result.panel)
+
+
+def literal(text) -> str:
+    """Text shown as written, not read as Markdown: every ASCII punctuation mark escaped
+    (pandoc lets a backslash escape any of them)."""
+    return re.sub(r"([!-/:-@\[-`{-~])", r"\\\1", " ".join(str(text).split()))
 
 
 def template_problem(exc: Exception, workspace: Path | None) -> Diagnostic:

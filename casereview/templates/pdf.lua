@@ -1,7 +1,8 @@
 -- Pandoc Lua filter for the PDF: the Markdown rendering -> Typst markup that pdf.typ lays out.
 --
 -- * `[18.5]{#legal-advice .para-no}` becomes `#strong[18.5]<legal-advice>`: the number stays
---   the first text of its paragraph, and cross-references `[18.5](#legal-advice)` link to it.
+--   the first text of its paragraph, and cross-references `[18.5](#legal-advice)` link to it;
+--   a panel build's paragraph id after it (`.para-key`) is set smaller and grey.
 -- * A section heading whose id is also a paragraph's id is relabelled `<id>-section` (Typst
 --   refuses a link to a label that occurs twice); links to that id whose text is a paragraph
 --   number keep pointing at the paragraph, the others point at the section.
@@ -41,6 +42,14 @@ local function para_number(span)
     raw = raw .. label(span.identifier)
   end
   return pandoc.RawInline("typst", raw)
+end
+
+-- a panel build's paragraph id (`[\[k5a669b\]]{.para-key}`): smaller and grey, after the number
+local function para_key(span)
+  if span.classes:includes("para-key") then
+    return pandoc.RawInline("typst", '#text(size: 0.8em, fill: luma(40%))['
+      .. escape(stringify(span.content)) .. "]")
+  end
 end
 
 local function heading(h)
@@ -206,7 +215,7 @@ end
 -- which takes its alt inside the figure pandoc writes.
 function Pandoc(doc)
   doc = doc:walk({ traverse = "topdown", Figure = figure, Image = image, Math = as_written,
-                   Header = consecutive_level })
+                   Header = consecutive_level, Span = para_key })
   local blocks = doc.blocks
   for _, b in ipairs(blocks) do
     if b.t == "Para" then

@@ -130,6 +130,15 @@ def restyle(doc) -> None:
     toc.tab_stops.add_tab_stop(Twips(TEXT_W[False]), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
     table_style(styles["Table"].element)
     numbered_paragraph_style(styles)
+    paragraph_key_style(styles)
+
+
+def paragraph_key_style(styles) -> None:
+    """Paragraph Key: a panel build's paragraph id beside its number, smaller and grey
+    (layout.lua asks for it by name; pandoc adds it unstyled where a reference lacks it)."""
+    key = styles.add_style("Paragraph Key", WD_STYLE_TYPE.CHARACTER)
+    key.font.size, key.font.color.rgb = Pt(8.5), RGBColor.from_string(GREY)
+    key.element.styleId = "ParagraphKey"
 
 
 def defaults(styles_el) -> None:

@@ -1,4 +1,4 @@
--- Page layout markers -> each format's own page breaks. The rendering marks where the
+-- Page layout markers -> each format's own page breaks (and a Word style for one class). The rendering marks where the
 -- landscape pages (the action plans) start and end with empty divs, `::: {.landscape-start}`
 -- and `::: {.landscape-end}`; the raw markup each format needs is written here, in a filter,
 -- and never in the Markdown, whose raw markup text_only.lua shows as text.
@@ -35,4 +35,14 @@ local function page_break(div)
   end
 end
 
-return { { Div = page_break } }
+-- a panel build's paragraph id beside its number (`.para-key`): in Word, the character style
+-- the reference document defines for it, smaller and grey (text_only.lua, run before, drops
+-- any style the text itself asks for)
+local function para_key(span)
+  if (CASEREVIEW_FORMAT or FORMAT) == "docx" and span.classes:includes("para-key") then
+    span.attributes["custom-style"] = "Paragraph Key"
+    return span
+  end
+end
+
+return { { Div = page_break, Span = para_key } }
