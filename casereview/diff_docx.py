@@ -15,6 +15,8 @@ from .diff_text import Cell, Reading
 HEADING = re.compile(r"Heading(\d)$")
 NUMBERED = re.compile(r"p\d+-\d+$")        # an anchor made from a number, not an author's id
 
+PANEL_KEY = "ParagraphKey"     # the character style of a panel build's keys
+
 
 def read_docx(path: Path, label: str) -> Version:
     import zipfile
@@ -89,7 +91,21 @@ class DocxWalk:
 
     @staticmethod
     def text(p) -> str:
+        """The paragraph's words, less a panel build's key beside its number (a panel DOCX
+        and a plain one of the same text are the same version)."""
+        from copy import deepcopy
+
+        from docx.oxml.ns import qn
         from docx.text.paragraph import Paragraph
+        keys = p.xpath(f"./w:r[w:rPr/w:rStyle/@w:val='{PANEL_KEY}']")
+        if keys:
+            p = deepcopy(p)
+            for run in p.xpath(f"./w:r[w:rPr/w:rStyle/@w:val='{PANEL_KEY}']"):
+                after = run.getnext()
+                if after is not None and after.tag == qn("w:r") and \
+                        after.xpath("string(.)") == " ":
+                    p.remove(after)           # the space the key stood in front of
+                p.remove(run)
         return Paragraph(p, None).text
 
 

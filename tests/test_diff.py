@@ -2,6 +2,7 @@
 between builds, compared as workspaces, as built DOCX files and as git revisions."""
 import html.parser
 import re
+import shutil
 import subprocess
 import zipfile
 
@@ -319,3 +320,14 @@ def test_on_a_terminal_the_words_are_coloured_not_marked():
     assert line.plain == "changed  2.1 → 2.3 (k1)  The plan was not agreed."
     assert [(line.plain[s.start:s.end], str(s.style)) for s in line.spans] == [
         ("changed  ", "bold"), ("2.1 → 2.3 (k1)  ", "cyan"), ("not ", "green underline")]
+
+
+def test_a_panel_docx_differs_from_the_plain_one_only_by_its_open_checks(tmp_path, capsys):
+    ws = copy_workspace(ROOT, tmp_path / "ws")
+    plain = pipeline.build(ws, formats=("docx",)).outputs[0]
+    kept = shutil.copy(plain, tmp_path / "plain.docx")
+    panel = pipeline.build(ws, formats=("docx",), panel=True).outputs[0]
+    assert panel.name.endswith("-panel.docx")
+    code, lines, _ = diff(capsys, kept, panel)
+    assert code == 1 and lines[-1] == "0 changed, 4 added, 0 removed, 0 moved"
+    assert lines[0] == "added    heading (open-checks)  {+Open checks+}"
