@@ -64,7 +64,20 @@ def _parser() -> argparse.ArgumentParser:
     update.add_argument("--reason", help="why not implemented or superseded")
     update.add_argument("--sign-off", dest="sign_off", metavar="ROLE", help="who signed it off")
     update.add_argument("--on", type=_day, default=None, metavar="YYYY-MM-DD")
+    _comments_parser(sub)
     return parser
+
+
+def _comments_parser(sub) -> None:
+    comments = sub.add_parser("comments", help="the panel's Word comments and tracked changes, "
+                              "by paragraph, logged in review/comments.yml")
+    comments.add_argument("files", nargs="+", type=Path, metavar="FILE.docx",
+                          help="DOCX files panel members returned")
+    # not `workspace`: main() would require it to be one, and here it is optional
+    comments.add_argument("--workspace", dest="review_folder", type=Path, default=None,
+                          metavar="W", help="the review to match the comments to and log them "
+                          "in (default: the current folder, when it is a workspace)")
+    comments.add_argument("--xlsx", type=Path, metavar="FILE", help="also write a workbook")
 
 
 def _day(text: str):
@@ -286,9 +299,14 @@ def _tracker_update(args) -> int:
     return EXIT_OK
 
 
+def _comments(args) -> int:
+    from .commands.comments import run
+    return run(args.files, args.review_folder, args.xlsx)
+
+
 COMMANDS = {"check": _check, "schema": _schema, "build": _build, "publish": _publish,
             "template": _template, "identities": _identities, "tracker": _tracker,
-            "tracker-update": _tracker_update}
+            "tracker-update": _tracker_update, "comments": _comments}
 
 
 
