@@ -27,7 +27,8 @@ COLUMNS = ("Paragraph", "Section", "Place", "Note", "Key", "Id", "Status", "Reas
 WIDTHS = (10, 30, 40, 20, 12, 11, 10, 30, 20, 8, 20, 10, 40, 60, 30)
 
 
-def run(files: list[Path], workspace: Path | None, xlsx: Path | None, out=sys.stdout) -> int:
+def run(files: list[Path], workspace: Path | None, xlsx: Path | None) -> int:
+    out = sys.stdout
     entries = []
     for file in files:
         try:
@@ -87,12 +88,14 @@ def table(shown: list[Mapped], statuses: dict) -> list[str]:
     its comments under it from every member, oldest first."""
     ordered = sorted(shown, key=lambda m: (m.sort_key(), m.entry.date))
     rows = [(m, _row(m, statuses.get(id(m)))) for m in ordered]
-    widths = [max(len(r[i]) for _, r in rows) for i in range(5)]
+    # the columns before the text, as wide as their widest cell; the ids only with a log
+    widths = [(i, max(len(r[i]) for _, r in rows)) for i in range(5)]
+    widths = [(i, w) for i, w in widths if w]
     lines: list[str] = []
     for title, group in groupby(rows, key=lambda pair: heading(pair[0])):
         lines += ([""] if lines else []) + [title]
         for _, row in group:
-            cells = [c.ljust(w) for c, w in zip(row[:5], widths)]
+            cells = [row[i].ljust(w) for i, w in widths]
             lines.append("  " + "  ".join(cells + [row[5]]).rstrip())
     return lines
 
