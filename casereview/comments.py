@@ -173,6 +173,8 @@ class _Places:
         for p in el.iterancestors(qn("w:p")):
             if p in self.of:
                 return self.of[p]
+        if any(True for _ in el.iterancestors(qn("w:sdt"))):
+            return Place("text", detail="the contents")     # Word's table of contents
         for sibling in el.itersiblings():
             for p in sibling.iter(qn("w:p")):
                 if p in self.of:

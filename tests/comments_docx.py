@@ -1,7 +1,8 @@
 """What a panel member does to the report's DOCX in Word, done with python-docx and lxml:
 comments from two members (two on one paragraph, one on a heading, one on an action plan's
 table cell, one on a paragraph the author later rewrites), a reply (Word's
-commentsExtended.xml), and tracked changes (w:ins in the body, w:del in a footnote)."""
+commentsExtended.xml), a comment and a tracked deletion in footnotes and a tracked
+insertion in the body (w:ins, w:del)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -11,6 +12,7 @@ from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
+from lxml import etree
 
 A, B = ("Panel Member A", "PA"), ("Panel Member B", "PB")
 W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
@@ -48,7 +50,10 @@ def annotate(source: Path, target: Path) -> Path:
     comment(document, ruby.runs, "Which years?", A, "2016-05-01T10:45:00Z")
     insert(paragraph(document, "She has more than twenty-five"), "In all, ", B,
            "2016-05-02T10:00:00Z")
-    delete_in_footnote(document, B, "2016-05-02T10:15:00Z")
+    part, notes = footnotes(document)
+    delete_in_footnote(notes, B, "2016-05-02T10:15:00Z")
+    comment_in_footnote(document, notes, "Cite the page.", B, "2016-05-02T10:20:00Z")
+    save_footnotes(part, notes)
     document.save(target)
     return target
 
@@ -83,18 +88,39 @@ def insert(p, text: str, who: tuple[str, str], date: str) -> None:
     p._p.find(qn("w:r")).addprevious(ins)
 
 
-def delete_in_footnote(document, who: tuple[str, str], date: str) -> None:
-    """The first footnote's first run, deleted with tracking (its w:t becomes w:delText)."""
+def footnotes(document):
+    """The footnotes part and its XML, which python-docx reads but does not model."""
     part = next(r.target_part for r in document.part.rels.values()
                 if r.reltype.endswith("/footnotes"))
-    root = parse_xml(part.blob)
-    note = next(f for f in root.iter(qn("w:footnote")) if int(f.get(qn("w:id"))) > 0)
-    run = next(r for r in note.iter(qn("w:r")) if (r.findtext(qn("w:t")) or "").strip())
-    t = run.find(qn("w:t"))
-    t.tag = qn("w:delText")
+    return part, [f for f in parse_xml(part.blob).iter(qn("w:footnote"))
+                  if int(f.get(qn("w:id"))) > 0]
+
+
+def save_footnotes(part, notes) -> None:
+    part._blob = etree.tostring(notes[0].getparent(), xml_declaration=True, encoding="UTF-8",
+                                standalone=True)
+
+
+def delete_in_footnote(notes, who: tuple[str, str], date: str) -> None:
+    """The first footnote's first words, deleted with tracking (w:t becomes w:delText)."""
+    run = next(r for r in notes[0].iter(qn("w:r")) if (r.findtext(qn("w:t")) or "").strip())
+    run.find(qn("w:t")).tag = qn("w:delText")
     deletion = parse_xml(f'<w:del {nsdecls("w")} w:id="9002" w:author="{who[0]}" '
                          f'w:date="{date}"/>')
     run.addprevious(deletion)
     deletion.append(run)
-    from lxml import etree
-    part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def comment_in_footnote(document, notes, text: str, who: tuple[str, str], date: str) -> None:
+    """A comment on the second footnote's words: made on a run of the body (python-docx
+    anchors comments there only), then its range and reference moved into the footnote."""
+    made = comment(document, document.paragraphs[-1].runs, text, who, date)
+    cid = str(made.comment_id)
+    start, end, reference = (next(el for el in document.element.body.iter(qn(tag))
+                                  if el.get(qn("w:id")) == cid)
+                             for tag in ("w:commentRangeStart", "w:commentRangeEnd",
+                                         "w:commentReference"))
+    run = next(r for r in notes[1].iter(qn("w:r")) if (r.findtext(qn("w:t")) or "").strip())
+    run.addprevious(start)
+    run.addnext(end)
+    end.addnext(reference.getparent())

@@ -22,6 +22,10 @@ FIRST_RUN = [
     "  c12fc96eb  open  Panel Member B       2016-05-02  deletion   Working Together to "
     "Safeguard Children (2013).",
     "",
+    "1.2 footnote 2 · 1 Introduction · about-child-b1",
+    "  c39722497  open  Panel Member B (PB)  2016-05-02  comment    on “A shortage of oxygen "
+    "reaching the…”: Cite the page.",
+    "",
     "4 Independence · heading",
     "  cb46154f8  open  Panel Member B (PB)  2016-05-02  comment    on “Independence”: Say "
     "who appointed them.",
@@ -45,7 +49,7 @@ FIRST_RUN = [
     "Social Care” (action-plan-csc), row 2, column “Lead”",
     "  c83028e38  open  Panel Member A (PA)  2016-05-01  comment    on “Workforce development "
     "and Service…”: Name the role, not the team.",
-    "wrote ws/review/comments.yml: 8 comment(s), 8 new",
+    "wrote ws/review/comments.yml: 9 comment(s), 9 new",
 ]
 
 
@@ -134,6 +138,7 @@ def test_the_workbook_has_a_row_per_comment(ws, capsys, tmp_path):
                            "Reason"]
     assert [(r[0], r[5], r[8], r[11]) for r in rows[1:]] == [
         ("1.1", "c12fc96eb", "Panel Member B", "deletion"),
+        ("1.2", "c39722497", "Panel Member B", "comment"),
         ("4", "cb46154f8", "Panel Member B", "comment"),
         ("4.2", "c615e7f8f", "Panel Member A", "comment"),
         ("4.2", "cb21a7fdb", "Panel Member B", "comment"),
@@ -141,7 +146,7 @@ def test_the_workbook_has_a_row_per_comment(ws, capsys, tmp_path):
         ("4.3", "c9ad53cd0", "Panel Member B", "insertion"),
         ("4.4", "ca31fb222", "Panel Member A", "comment"),
         (None, "c83028e38", "Panel Member A", "comment")]
-    assert rows[8][2] == ("table “Action plan: Children’s Social Care” (action-plan-csc), "
+    assert rows[9][2] == ("table “Action plan: Children’s Social Care” (action-plan-csc), "
                           "row 2, column “Lead”")
 
 
@@ -163,7 +168,7 @@ def test_after_renumbering_comments_follow_their_paragraph_and_keep_their_status
                                        text_before.index("Ruby Parry was")], "")
     code, out, err = run(capsys, "returned.docx", "--workspace", "ws")
     assert (code, err) == (0, "")
-    assert out[3:20] == [
+    assert out[6:23] == [
         "4 Independence · heading",
         "  cb46154f8  open      Panel Member B (PB)  2016-05-02  comment    on “Independence”: "
         "Say who appointed them.",
@@ -188,9 +193,9 @@ def test_after_renumbering_comments_follow_their_paragraph_and_keep_their_status
         "Social Care” (action-plan-csc), row 2, column “Lead”",
         "  c83028e38  open      Panel Member A (PA)  2016-05-01  comment    on “Workforce "
         "development and Service…”: Name the role, not the team.",
-        "wrote ws/review/comments.yml: 8 comment(s), 0 new"]
+        "wrote ws/review/comments.yml: 9 comment(s), 0 new"]
     text = log.read_text(encoding="utf-8")
-    assert text.count("  - id: ") == 8
+    assert text.count("  - id: ") == 9
     accepted = text[text.index("  - id: c615e7f8f"):].split("\n  - ")[0].splitlines()
     assert accepted[:7] == ["  - id: c615e7f8f", "    # said at the panel of 9 May",
                             "    status: accepted", "    paragraph: '4.3'",
@@ -204,12 +209,12 @@ def test_the_current_folder_is_the_workspace_by_default_and_no_docx_means_no_log
         ws, capsys, monkeypatch):
     monkeypatch.chdir(ws)
     code, out, _ = run(capsys, "../returned.docx")
-    assert (code, out[-1]) == (0, "wrote review/comments.yml: 8 comment(s), 8 new")
+    assert (code, out[-1]) == (0, "wrote review/comments.yml: 9 comment(s), 9 new")
     monkeypatch.chdir(ws.parent)
     code, out, _ = run(capsys, "returned.docx")      # not in a workspace: the DOCX's numbers
     assert code == 0 and "wrote" not in "".join(out)
-    assert out[6] == "4.2 · 4 Independence · k1176a1"
-    assert out[7].startswith("  open  Panel Member A (PA)  2016-05-01  comment ")
+    assert out[9] == "4.2 · 4 Independence · k1176a1"
+    assert out[10].startswith("  open  Panel Member A (PA)  2016-05-01  comment ")
 
 
 def test_a_docx_without_comments_says_so_and_writes_nothing(ws, capsys):
