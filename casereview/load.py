@@ -142,8 +142,7 @@ def comment_log(root: Path) -> SourceDoc | None:
         text, _ = safe_read.read_text(file, COMMENT_LOG, Path(root))
     except safe_read.Unreadable as refused:
         return SourceDoc(COMMENT_LOG, problems=[refused.diagnostic])
-    doc = yaml_doc(COMMENT_LOG, text, empty="run `casereview comments` to fill it, or delete "
-                   "the file")
+    doc = yaml_doc(COMMENT_LOG, text, empty="delete it: `casereview comments` writes it anew")
     doc.text = text
     return doc
 

@@ -260,6 +260,13 @@ def test_a_declined_comment_without_a_reason_is_an_error_at_its_status(ws):
         "open, accepted, declined"]
 
 
+def test_an_empty_log_is_an_error_that_says_to_delete_it(ws):
+    (ws / "review/comments.yml").write_text("# nothing yet\n", encoding="utf-8")
+    assert [str(d) for d in check(ws).report.errors] == [
+        "review/comments.yml:1:1: the file is empty; delete it: `casereview comments` writes "
+        "it anew"]
+
+
 def test_no_output_of_a_build_carries_the_log(ws, capsys):
     run(capsys, "returned.docx", "--workspace", "ws")
     (ws / "review/comments.yml").write_text(
