@@ -69,6 +69,7 @@ def _parser() -> argparse.ArgumentParser:
     update.add_argument("--sign-off", dest="sign_off", metavar="ROLE", help="who signed it off")
     update.add_argument("--on", type=_day, default=None, metavar="YYYY-MM-DD")
     _diff_parser(sub)
+    _comments_parser(sub)
     return parser
 
 
@@ -84,6 +85,19 @@ def _diff_parser(sub) -> None:
                       "standalone HTML page")
     diff.add_argument("--docx", type=Path, metavar="OUT", help="also write the new version's "
                       "DOCX with the changes as Word tracked changes")
+
+
+
+def _comments_parser(sub) -> None:
+    comments = sub.add_parser("comments", help="the panel's Word comments and tracked changes, "
+                              "by paragraph, logged in review/comments.yml")
+    comments.add_argument("files", nargs="+", type=Path, metavar="FILE.docx",
+                          help="DOCX files panel members returned")
+    # not `workspace`: main() would require it to be one, and here it is optional
+    comments.add_argument("--workspace", dest="review_folder", type=Path, default=None,
+                          metavar="W", help="the review to match the comments to and log them "
+                          "in (default: the current folder, when it is a workspace)")
+    comments.add_argument("--xlsx", type=Path, metavar="FILE", help="also write a workbook")
 
 
 def _day(text: str):
@@ -314,9 +328,14 @@ def _diff(args) -> int:
     return run(args)
 
 
-COMMANDS = {"diff": _diff, "check": _check, "schema": _schema, "build": _build, "publish": _publish,
+def _comments(args) -> int:
+    from .commands.comments import run
+    return run(args.files, args.review_folder, args.xlsx)
+
+
+COMMANDS = {"check": _check, "schema": _schema, "build": _build, "publish": _publish,
             "template": _template, "identities": _identities, "tracker": _tracker,
-            "tracker-update": _tracker_update}
+            "tracker-update": _tracker_update, "diff": _diff, "comments": _comments}
 
 
 

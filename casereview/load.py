@@ -23,6 +23,7 @@ Path_ = safe_read.Path_
 #: workspace folders read, and what each holds
 YAML_FILES = ("review", "terms", "panel", "family", "references", "conclusions", "recommendations")
 REFERENCE_DOCX = "templates/reference.docx"
+COMMENT_LOG = "review/comments.yml"   # `casereview comments` writes it; optional, never published
 MKDOCS_TAGS = frozenset({"!ENV", "!relative"})   # mkdocs' own; it constructs any other tag
 
 
@@ -71,6 +72,9 @@ class Sources:
     # mkdocs.yml and the text templates by path: the site and documents carry what they say,
     # so the identifier detectors read them too
     site_texts: dict[str, str] = field(default_factory=dict)
+    # the panel's comments: read and checked, but apart from the sources, for no output
+    # carries them (and their names are panel members', not the family's)
+    comments: SourceDoc | None = None
 
     def get(self, path: str) -> SourceDoc | None:
         return self.docs.get(path)
@@ -80,7 +84,8 @@ class Sources:
 
     @property
     def problems(self) -> list[Diagnostic]:
-        return [p for d in self.docs.values() for p in d.problems] + self.others
+        return [p for d in self.docs.values() for p in d.problems] + self.others + \
+            (self.comments.problems if self.comments else [])
 
 
 def workspace(root: Path, names=YAML_FILES, sections: bool = True,
@@ -98,6 +103,8 @@ def workspace(root: Path, names=YAML_FILES, sections: bool = True,
     for file in files:
         rel = file.relative_to(root).as_posix()
         sources.docs[rel] = _source(root, file, rel, imr_keys, sources)
+    if sections:
+        sources.comments = comment_log(root)
     if site:
         sources.others += _mkdocs(root, sources.site_texts)
         problems, binary = _templates(root, sources.site_texts)
@@ -122,6 +129,20 @@ def _source(root: Path, file: Path, rel: str, imr_keys, sources: Sources) -> Sou
         doc = markdown_doc(rel, text)
     else:
         doc = yaml_doc(rel, text, empty=_FILL if rel.startswith("review/") else _FILL_OR_DELETE)
+    doc.text = text
+    return doc
+
+
+def comment_log(root: Path) -> SourceDoc | None:
+    """review/comments.yml, when there is one."""
+    file = Path(root) / COMMENT_LOG
+    if not os.path.lexists(file):
+        return None
+    try:
+        text, _ = safe_read.read_text(file, COMMENT_LOG, Path(root))
+    except safe_read.Unreadable as refused:
+        return SourceDoc(COMMENT_LOG, problems=[refused.diagnostic])
+    doc = yaml_doc(COMMENT_LOG, text, empty="delete it: `casereview comments` writes it anew")
     doc.text = text
     return doc
 

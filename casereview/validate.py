@@ -12,7 +12,7 @@ from pydantic import BaseModel, ValidationError
 from .diagnostics import Diagnostic, Report
 from .load import SourceDoc, Sources, dotted
 from .identities import Register
-from .model import Part, model_for
+from .model import CommentLog, Part, model_for
 
 
 def parts(sources: Sources, report: Report) -> dict[str, Part]:
@@ -27,6 +27,12 @@ def parts(sources: Sources, report: Report) -> dict[str, Part]:
             out[path] = cls.model_validate(doc.data)
         except ValidationError as exc:
             report.extend(translate(doc, cls, exc))
+    log = sources.comments
+    if log is not None and log.data is not None:    # checked only: no output is made of it
+        try:
+            CommentLog.model_validate(log.data)
+        except ValidationError as exc:
+            report.extend(translate(log, CommentLog, exc))
     return out
 
 

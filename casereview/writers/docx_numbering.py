@@ -8,10 +8,12 @@ from 1 in each, which is exactly how Word counts such a list; the appendices and
 references are Heading 1 without a number (numbering switched off on the paragraph). Before
 the typed numbers go, the numbers Word will show are counted here and compared with the
 outline's, so the DOCX cannot silently print other numbers than the site and the PDF.
+Each numbered paragraph also carries its lasting key in a hidden bookmark (`key_bookmark`).
 """
 from __future__ import annotations
 
 import hashlib
+import itertools
 
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import parse_xml
@@ -27,12 +29,15 @@ HEADING = "Heading1"
 HANG = 851
 LEVELS = (("%1.", HEADING), ("%1.%2", NUMBERED_PARAGRAPH[1]))
 NSID = "CA5E0001"       # the list's identity, fixed so the same input gives the same bytes
+KEY_MARK, HASHED_KEY_MARK = "_k", "_h"    # hidden bookmarks: a paragraph's key, or its hash
 
 
 def apply(doc, rendered: Rendered) -> None:
     sections, paragraphs = outline_numbers(rendered)
     num_id = add_list(doc.part.numbering_part.element)
     bind_styles(doc, num_id)
+    keys = paragraph_keys(rendered)
+    mark = bookmark_ids(doc.element.body)
     heading = count = 0
     for p in doc.element.body.iterchildren(qn("w:p")):     # none is in a table or the contents
         style, anchor = style_of(p), bookmark_at(p)
@@ -45,6 +50,7 @@ def apply(doc, rendered: Rendered) -> None:
             count += 1
             untype(p, paragraphs[anchor], f"{heading}.{count}", paragraphs[anchor])
             set_style(p, NUMBERED_PARAGRAPH[1])
+            mark_key(p, keys[anchor], next(mark))
 
 
 def outline_numbers(rendered: Rendered) -> tuple[dict[str, str], dict[str, str]]:
@@ -61,6 +67,38 @@ def bookmark(anchor: str) -> str:
     if anchor[:1].isalpha() and len(anchor) <= 40:
         return anchor
     return "X" + hashlib.sha1(anchor.encode("utf-8")).hexdigest()[1:]
+
+
+def paragraph_keys(rendered: Rendered) -> dict[str, str]:
+    """Bookmark -> key, of the numbered paragraphs."""
+    return {bookmark(b.anchor): b.key for s in rendered.outline for b in s.blocks
+            if b.kind == "paragraph" and b.number}
+
+
+def key_bookmark(key: str) -> str:
+    """The hidden bookmark (Word hides those starting "_") that carries a numbered
+    paragraph's key, so that `casereview comments` can follow a comment made on a DOCX to
+    its paragraph after the numbers have moved: "_k" and the key, or "_h" and the key's
+    SHA-1 when that would pass Word's 40 characters."""
+    if len(KEY_MARK + key) <= 40:
+        return KEY_MARK + key
+    return HASHED_KEY_MARK + hashlib.sha1(key.encode("utf-8")).hexdigest()[:38]
+
+
+def bookmark_ids(body):
+    """Bookmark ids not yet taken in the body, in order (Word wants each id once)."""
+    taken = [int(b.get(qn("w:id"))) for b in body.iter(qn("w:bookmarkStart"))]
+    return itertools.count(1 + max(taken, default=0))
+
+
+def mark_key(p, key: str, mark_id: int) -> None:
+    """An empty bookmark after the paragraph's own (its number's), before its text."""
+    name = key_bookmark(key)
+    start = parse_xml(f'<w:bookmarkStart {nsdecls("w")} w:id="{mark_id}" w:name="{name}"/>')
+    end = parse_xml(f'<w:bookmarkEnd {nsdecls("w")} w:id="{mark_id}"/>')
+    first = p.find(qn("w:bookmarkEnd"))
+    (first.addnext(start) if first is not None else p.get_or_add_pPr().addnext(start))
+    start.addnext(end)
 
 
 # ---------------------------------------------------------------- definitions
