@@ -64,7 +64,22 @@ def _parser() -> argparse.ArgumentParser:
     update.add_argument("--reason", help="why not implemented or superseded")
     update.add_argument("--sign-off", dest="sign_off", metavar="ROLE", help="who signed it off")
     update.add_argument("--on", type=_day, default=None, metavar="YYYY-MM-DD")
+    _serve_parser(sub)
     return parser
+
+
+def _serve_parser(sub) -> None:
+    serve = sub.add_parser("serve", help="the site on a local port, built again on every save")
+    _workspace(serve)
+    serve.add_argument("--port", type=_port, default=8000,
+                       help="the port on 127.0.0.1 (default: 8000; 0: a free one)")
+
+
+def _port(text: str) -> int:
+    if not text.isdigit() or int(text) > 65535:
+        raise argparse.ArgumentTypeError(f"`{text}` is not a port; give a number from 0 to "
+                                         "65535 (0: a free one)")
+    return int(text)
 
 
 def _day(text: str):
@@ -289,6 +304,14 @@ def _tracker_update(args) -> int:
 COMMANDS = {"check": _check, "schema": _schema, "build": _build, "publish": _publish,
             "template": _template, "identities": _identities, "tracker": _tracker,
             "tracker-update": _tracker_update}
+
+
+def _serve(args) -> int:
+    from .commands.serve import serve
+    return serve(args.workspace, args.port, args.identities, args.strict)
+
+
+COMMANDS["serve"] = _serve
 
 
 
