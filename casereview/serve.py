@@ -39,6 +39,7 @@ class Outcome:
     whole: bool = False
     errors: list[str] = field(default_factory=list)
     moved: bool = True           # whether the build number moved (what is served changed)
+    corrected: bool = False      # the site is shown again after errors
 
 
 class Preview:
@@ -78,6 +79,7 @@ class Preview:
             self.whole_due = True       # a page may be half rebuilt: build it all next time
             outcome.errors = str(failed).splitlines()
         outcome.moved = outcome.whole or bool(outcome.pages) or outcome.errors != self.errors
+        outcome.corrected = bool(self.errors) and not outcome.errors
         self._show(outcome)
         outcome.seconds = time.perf_counter() - start
         return outcome

@@ -81,15 +81,19 @@ def served(tmp_path_factory):
     server.stop()
 
 
-def article(page: str) -> str:
-    return re.search(r"<article[^>]*>(.*)</article>", page, re.S)[1]
+def reword(ws: Path, opening: str) -> None:
+    """The section's sentence opened with other words, whatever earlier tests made of it."""
+    path = ws / SECTION
+    text = path.read_text(encoding="utf-8")
+    path.write_text(re.sub(r"In \w+, every review", f"{opening}, every review", text, count=1),
+                    encoding="utf-8")
 
 
 def test_a_saved_change_shows_in_the_page(served):
     status, before = served.get()
     assert status == 200 and "In summary, every review" in before
     build = served.build()
-    edit(served.ws, SECTION, "In summary, every review", "In short, every review")
+    reword(served.ws, "In short")
     _, after = served.until("In short, every review")
     assert "In summary, every review" not in after
     assert served.build() > build
@@ -111,8 +115,15 @@ def test_an_error_is_shown_on_every_page_until_it_is_fixed(served):
     assert re.findall(r"<li><code>(.*?)</code></li>", page) == [escape(e) for e in errors]
     assert served.get("index.html")[1] == page and served.get("no/such/page.html")[1] == page
     review.write_text(good, encoding="utf-8")
-    status, page = served.until("In short, every review")
+    status, page = served.until(", every review")
     assert status == 200 and "review/review.yml" not in page
+
+
+def test_a_change_to_mkdocs_yml_builds_the_whole_site(served):
+    edit(served.ws, "mkdocs.yml", "copyright: Leicester Safeguarding Children Board",
+         "copyright: Safeguarding Board, newly named")
+    _, page = served.until("Safeguarding Board, newly named", "index.html")
+    assert "Safeguarding Board, newly named" in served.get()[1]
 
 
 def test_the_server_gives_nothing_outside_the_site(served):
@@ -127,7 +138,7 @@ def test_the_open_page_reloads_itself_in_chromium(served):
                              served.url + PAGE, "In brief, every review"],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     assert node.stdout.readline().strip() == "loaded", node.communicate()[1]
-    edit(served.ws, SECTION, "In short, every review", "In brief, every review")
+    reword(served.ws, "In brief")
     out, err = node.communicate(timeout=60)
     result = json.loads(out)
     assert result == {"shown": True, "loads": 2, "console": [], "csp": []}, err

@@ -20,38 +20,42 @@ QUIET = 30      # ms without another change before building: an editor's save is
 
 def serve(workspace: Path, port: int, identities: Path | None = None,
           strict: bool = False) -> int:
-    preview = Preview(workspace, identities, strict)
-    server = thread = saves = None
-    interrupted = False
+    from ..serve_http import Server
+
+    preview = server = None
+    started: list[threading.Thread] = []          # the watch, then the server's thread
     try:
-        from ..serve_http import Server
+        preview = Preview(workspace, identities, strict)
         try:
             server = Server(preview, port)
         except OSError as refused:
             print(_port_refused(port, refused), file=sys.stderr)
             return EXIT_USAGE
-        print(f"building the preview in {preview.folder} (removed when it stops)", flush=True)
-        saves = Saves(preview.root, identities)       # a save during the first build counts
-        _say(preview.rebuild(), preview.root)
-        saves.ready.wait()
-        thread = threading.Thread(target=server.serve_forever, name="serve", daemon=True)
-        thread.start()
-        print(f"serving {server.address} — the pages reload on every save; Ctrl-C to stop",
-              flush=True)
-        while True:
-            names = saves.next()
-            _say(preview.rebuild(names), preview.root, names)
-            preview.refresh_search()
+        _run(preview, server, identities, started)
     except KeyboardInterrupt:
-        interrupted = True
+        _stop(preview, server, started)
+        print("stopped; the preview's temporary folder is removed", file=sys.stderr, flush=True)
         return EXIT_INTERRUPTED
     finally:
-        if saves is not None:
-            saves.stop.set()
-        _stop(preview, server, thread)
-        if interrupted:
-            print("stopped; the preview's temporary folder is removed", file=sys.stderr,
-                  flush=True)
+        _stop(preview, server, started)
+    return EXIT_INTERRUPTED        # the loop ends only when interrupted
+
+
+def _run(preview: Preview, server, identities: Path | None, started: list) -> None:
+    """Build, serve, then build again after every save, until Ctrl-C."""
+    print(f"building the preview in {preview.folder} (removed when it stops)", flush=True)
+    saves = Saves(preview.root, identities)       # a save during the first build counts
+    started.append(saves)
+    _say(preview.rebuild(), preview.root)
+    saves.ready.wait()
+    started.append(threading.Thread(target=server.serve_forever, name="serve", daemon=True))
+    started[-1].start()
+    print(f"serving {server.address} — the pages reload on every save; Ctrl-C to stop",
+          flush=True)
+    while True:
+        names = saves.next()
+        _say(preview.rebuild(names), preview.root, names)
+        preview.refresh_search()
 
 
 class Saves(threading.Thread):
@@ -113,7 +117,8 @@ def _say(outcome: Outcome, root: Path, names: list[str] = ()) -> None:
         return
     what = "the whole site built" if outcome.whole else \
         f"{len(outcome.pages)} page(s) built again" if outcome.pages else "no page changed"
-    print(f"{saved}{what} in {outcome.seconds:.2f} s", flush=True)
+    again = "no error left, the site is shown again; " if outcome.corrected else ""
+    print(f"{saved}{again}{what} in {outcome.seconds:.2f} s", flush=True)
 
 
 def _port_refused(port: int, error: OSError) -> str:
@@ -123,16 +128,20 @@ def _port_refused(port: int, error: OSError) -> str:
             "--port 0 for a free one")
 
 
-def _stop(preview: Preview, server, thread) -> None:
-    """Close the server and remove the temporary folder; a second Ctrl-C must not cut this
-    short."""
+def _stop(preview: Preview | None, server, started: list) -> None:
+    """Close the server and remove the temporary folder, once; a second Ctrl-C must not cut
+    this short."""
     from ..interrupt import _stop_children
 
     if threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if preview is None or preview.build < 0:
+        return
     _stop_children()            # a pandoc conversion under way
     preview.close()             # also ends the open pages' event streams
-    if thread is not None:
+    if started:
+        started[0].stop.set()   # the watch
+    if len(started) > 1 and started[1].is_alive():
         server.shutdown()
     if server is not None:
         server.server_close()

@@ -91,7 +91,10 @@ class LiveSite:
     def refresh_search(self, writing=nullcontext()) -> None:
         """The search index again from every page as now built (the theme's search plugin
         writes it once per build, from the pages it has seen)."""
-        search = next(p for p in self.config.plugins.values() if hasattr(p, "search_index"))
+        search = next((p for p in self.config.plugins.values() if hasattr(p, "search_index")),
+                      None)
+        if search is None:          # mkdocs.yml turned search off
+            return
         search.search_index.entries = []
         for file in self.files.documentation_pages():
             search.search_index.add_entry_from_context(file.page)
