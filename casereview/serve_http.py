@@ -83,7 +83,7 @@ class Handler(BaseHTTPRequestHandler):
             site, build = preview.site, preview.build
             target = _inside(site, path) if site else None
             data = target.read_bytes() if target else None
-            missing = None if data else _read(site / "404.html") if site else None
+            missing = _read(site / "404.html") if data is None and site else None
         if data is None:
             self._send(HTTPStatus.NOT_FOUND, "text/html", with_reload(missing, build)
                        if missing else b"not found")

@@ -4,7 +4,6 @@ The pages rebuilt one by one are byte for byte those of a full build."""
 import json
 import os
 import re
-import shutil
 import signal
 import socket
 import subprocess
