@@ -46,7 +46,7 @@ def _run(preview: Preview, server, identities: Path | None, started: list) -> No
     print(f"building the preview in {preview.folder} (removed when it stops)", flush=True)
     saves = Saves(preview.root, identities)       # a save during the first build counts
     started.append(saves)
-    _say(preview.rebuild(), preview.root)
+    _say(preview.rebuild())
     saves.ready.wait()
     started.append(threading.Thread(target=server.serve_forever, name="serve", daemon=True))
     started[-1].start()
@@ -54,7 +54,7 @@ def _run(preview: Preview, server, identities: Path | None, started: list) -> No
           flush=True)
     while True:
         names = saves.next()
-        _say(preview.rebuild(names), preview.root, names)
+        _say(preview.rebuild(names), names)
         preview.refresh_search()
 
 
@@ -107,7 +107,8 @@ def _shown(path: Path, root: Path) -> str:
     return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
 
 
-def _say(outcome: Outcome, root: Path, names: list[str] = ()) -> None:
+def _say(outcome: Outcome, names: list[str] = ()) -> None:
+    """What a build did, on the terminal: the pages built again, or the errors."""
     saved = f"{', '.join(names)}: " if names else ""
     if outcome.errors:
         for line in outcome.errors:
