@@ -159,11 +159,12 @@ def spread(items: list[dict]) -> list[dict]:
     return out
 
 
-def replace_section(text: str, new: str) -> str:
-    """The file with its Detectors section replaced (or added at the end)."""
-    if TITLE not in text:
+def replace_section(text: str, new: str, title: str = TITLE) -> str:
+    """The file with its Detectors section (or the one titled `title`) replaced (or added
+    at the end)."""
+    if title not in text:
         return text.rstrip() + "\n\n" + new
-    before, rest = text.split(TITLE, 1)
+    before, rest = text.split(title, 1)
     after = rest.split("\n## ", 1)
     return before + new + ("\n## " + after[1] if len(after) > 1 else "")
 

@@ -1,5 +1,6 @@
 """Benchmarks: `python benchmarks/run.py [--runs 5] [--sizes 1,10]` writes benchmarks/RESULTS.md,
-ending with the detectors' recall and false alarms (detectors.py, which can also run alone).
+with save to updated page under `casereview serve` (serve.py), and ending with the detectors'
+recall and false alarms (detectors.py); both can also run alone.
 
 Each figure is the median wall time of N runs of a fresh process, with its peak memory. The
 commands compared are run in turn, round after round (check, each build, bare pandoc, bare
@@ -28,6 +29,7 @@ from pathlib import Path
 import pypandoc
 
 import detectors
+import serve
 from synth import synthesise, tracker_reviews
 
 HERE = Path(__file__).resolve().parent
@@ -218,7 +220,7 @@ def report(results: dict, runs: int) -> str:
              "and every process it started (pandoc, the Typst child).", ""]
     header = ["| what | median s | peak MB | all processes MB |", "|---|---:|---:|---:|"]
     for factor, rows in results.items():
-        if factor == "tracker":
+        if factor in ("tracker", "serve"):
             continue
         lines += [f"## {factor}× the Child B1 example", "", *header]
         lines += [f"| {name} | {t:.3f} | {_mb(m)} | {_mb(tree)} |"
@@ -267,6 +269,8 @@ def targets(results: dict) -> list[str]:
     if 1 in results:
         scan = max(v[0] for k, v in results[1].items() if k.startswith("output scan"))
         row("output scan of all three formats ≤ 0.5 s", f"{scan:.3f} s", scan <= 0.5)
+    if "serve" in results:
+        row(*serve.target_row(results["serve"]))
     if "tracker" in results:
         seconds, peak, _ = next(iter(results["tracker"].values()))
         row("tracker, 200 reviews / 5,000 rows ≤ 2 s, ≤ 300 MB",
@@ -279,11 +283,14 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--sizes", default="1,10")
+    parser.add_argument("--saves", type=int, default=11, help="saves timed under serve")
     args = parser.parse_args()
     subprocess.run([PY, "-m", "compileall", "-q", str(HERE.parent / "casereview")], check=True)
     results: dict = {int(f): size(int(f), args.runs) for f in args.sizes.split(",")}
     results["tracker"] = tracker_rows(args.runs)
-    text = report(results, args.runs) + "\n" + detectors.section()
+    results["serve"] = serve.measure(args.saves)
+    text = report(results, args.runs) + "\n" + serve.section(results["serve"]) + "\n" + \
+        detectors.section()
     (HERE / "RESULTS.md").write_text(text, encoding="utf-8")
     print(text)
 

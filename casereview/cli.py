@@ -70,6 +70,7 @@ def _parser() -> argparse.ArgumentParser:
     update.add_argument("--on", type=_day, default=None, metavar="YYYY-MM-DD")
     _diff_parser(sub)
     _comments_parser(sub)
+    _serve_parser(sub)
     return parser
 
 
@@ -98,6 +99,20 @@ def _comments_parser(sub) -> None:
                           metavar="W", help="the review to match the comments to and log them "
                           "in (default: the current folder, when it is a workspace)")
     comments.add_argument("--xlsx", type=Path, metavar="FILE", help="also write a workbook")
+
+
+def _serve_parser(sub) -> None:
+    serve = sub.add_parser("serve", help="the site on a local port, built again on every save")
+    _workspace(serve)
+    serve.add_argument("--port", type=_port, default=8000,
+                       help="the port on 127.0.0.1 (default: 8000; 0: a free one)")
+
+
+def _port(text: str) -> int:
+    if not text.isdigit() or int(text) > 65535:
+        raise argparse.ArgumentTypeError(f"`{text}` is not a port; give a number from 0 to "
+                                         "65535 (0: a free one)")
+    return int(text)
 
 
 def _day(text: str):
@@ -333,10 +348,15 @@ def _comments(args) -> int:
     return run(args.files, args.review_folder, args.xlsx)
 
 
+def _serve(args) -> int:
+    from .commands.serve import serve
+    return serve(args.workspace, args.port, args.identities, args.strict)
+
+
 COMMANDS = {"check": _check, "schema": _schema, "build": _build, "publish": _publish,
             "template": _template, "identities": _identities, "tracker": _tracker,
-            "tracker-update": _tracker_update, "diff": _diff, "comments": _comments}
-
+            "tracker-update": _tracker_update, "diff": _diff, "comments": _comments,
+            "serve": _serve}
 
 
 def run(argv: list[str] | None = None) -> None:

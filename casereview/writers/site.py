@@ -37,19 +37,26 @@ class Page:
     menu: str = ""        # its title in the menu, when shorter than `title`
 
 
-def write(rendered: Rendered, stage: Path, reading: Future | None = None) -> list[Path]:
+def write(rendered: Rendered, stage: Path, reading: Future | None = None,
+          live=None) -> list[Path]:
     """`reading`: pandoc's output for this and other formats from one reading of the Markdown
-    (the pipeline's), else this writer converts on its own."""
+    (the pipeline's), else this writer converts on its own. `live`: the preview's record of
+    this build (site_preview.py), which then rebuilds only the pages an edit changes."""
     docs, site = stage / "site-docs", stage / "site"
     reading = reading or pandoc.write(rendered.markdown, pandoc_outputs(rendered),
                                       rendered.media)
     docs.mkdir(parents=True, exist_ok=True)
     config = _config(rendered, docs, site)           # mkdocs loads while pandoc converts
-    pages = paginate(reading.result()["html"].decode("utf-8"))
+    if live:
+        live.attach(config)
+    html = reading.result()["html"].decode("utf-8")
+    pages = paginate(html)
     _name_in_menu(pages, rendered)
     _write_pages(rendered, docs, pages)
     with _reproducible(rendered):
         _mkdocs(config, docs, pages)
+    if live:
+        live.built(rendered, html, pages)
     _fill_print_page(site / "print.html", pages)
     refused = site_csp.secure(site, theme_copies(site))   # privacy gate, then the CSP
     if refused:

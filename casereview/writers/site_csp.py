@@ -48,13 +48,13 @@ _C0_SPACE, _TAB_NEWLINE = "".join(map(chr, range(0x21))), {9: None, 10: None, 13
 _ALONE = "no Content-Security-Policy covers a file opened on its own: remove it"
 
 
-def secure(site: Path, unchanged: set[Path] = frozenset()) -> list[str]:
+def secure(site: Path, unchanged: set[Path] = frozenset(), files=None) -> list[str]:
     """What the privacy gate and this one refuse; when nothing is, every page of the site
-    gets its policy."""
+    gets its policy. `files`: only these files of the site (the pages a preview rebuilt)."""
     documents: dict[Path, Document] = {}
-    refused = site_privacy.outside_requests(site, unchanged, documents)
+    refused = site_privacy.outside_requests(site, unchanged, documents, files)
     policies = {}
-    for path in sorted(site.rglob("*")):
+    for path in sorted(site.rglob("*") if files is None else files):
         suffix = path.suffix.lower()
         if suffix in site_privacy.MARKUP and path.is_file():
             document = documents.get(path) or Document(_read(path))

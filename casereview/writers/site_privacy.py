@@ -71,13 +71,14 @@ _TAB_NEWLINE = str.maketrans("", "", "\t\n\r")
 
 
 def outside_requests(site: Path, unchanged: set[Path] = frozenset(),
-                     documents: dict[Path, Document] | None = None) -> list[str]:
+                     documents: dict[Path, Document] | None = None, files=None) -> list[str]:
     """One message per address of another host the site's files load from, naming the first
     place and how many other files do the same; files in `unchanged` are the theme's own,
-    byte for byte. `documents` is filled with the markup files as parsed, for the CSP gate."""
+    byte for byte. `documents` is filled with the markup files as parsed, for the CSP gate.
+    `files`: only these files of the site."""
     documents = {} if documents is None else documents
     places: dict[str, list[str]] = {}
-    for path in sorted(site.rglob("*")):
+    for path in sorted(site.rglob("*") if files is None else files):
         if path in unchanged or not path.is_file():
             continue
         for line, url in file_requests(path, documents):
