@@ -200,7 +200,7 @@ def _known(known: frozenset[str]) -> tuple[set[str], set[str]]:
 # `casereview serve` checks the whole workspace after every save: a text not changed since is
 # not read for identifiers again (two thirds of the time of a check)
 @lru_cache(maxsize=1024)
-def detect(text: str, known: frozenset[str] = frozenset()) -> list[Detection]:
+def detect(text: str, known: frozenset[str] = frozenset()) -> tuple[Detection, ...]:
     """Every likely identifier in `text`, in order of position. `known` holds phrases that are
     allowed (declared pseudonyms such as "Child B1", "Father 2", agency and organisation names,
     role names, professionals' declared names, the workspace's allow-list), compared
@@ -215,4 +215,4 @@ def detect(text: str, known: frozenset[str] = frozenset()) -> list[Detection]:
     for d in sorted(found, key=lambda d: (PRIORITY.index(d.kind), d.start, -d.end)):
         if all(d.end <= k.start or k.end <= d.start for k in kept):
             kept.append(d)
-    return sorted(kept, key=lambda d: (d.start, d.end))
+    return tuple(sorted(kept, key=lambda d: (d.start, d.end)))   # cached: not to be changed
