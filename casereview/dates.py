@@ -103,9 +103,11 @@ class PartialDate:
         return date(self.year, 12, 31)
 
     def sort_key(self) -> tuple:
-        """Sort by the last day it could be: a month-only entry follows that month's days
-        and comes before the next month's; on the same day, the precise one first."""
-        return (self.end, PRECISIONS.index(self.precision))
+        """Sort by the first day it could be, the least precise first on the same day: as a
+        chronology reads, from the general to the particular, a year-only entry opens its
+        year, a season its first month and a month-only entry its month; each stays under
+        the year heading of its own year (winter 2013 under 2013)."""
+        return (self.start, -PRECISIONS.index(self.precision))
 
     def __str__(self) -> str:
         if self.day:

@@ -6,6 +6,7 @@ in the web site, the DOCX and the PDF alike.
 """
 from __future__ import annotations
 
+import calendar
 import hashlib
 import re
 from dataclasses import dataclass, field
@@ -124,23 +125,30 @@ def _section(section: Section, merged: list[Entry]) -> NumberedSection:
 
 
 def _events(entries: list[Entry], number) -> list[Block]:
-    """Entries as numbered paragraphs under year and month headings."""
+    """Entries as numbered paragraphs under year headings and, within a year, month or season
+    headings; entries come sorted so a year-only one opens its year (no heading of its own)
+    and each heading is written once."""
     blocks: list[Block] = []
-    year = month = None
+    year = part = None
     for e in entries:
         d = e.entry.date
         if d.year != year:
-            year, month = d.year, None
+            year, part = d.year, None
             blocks.append(Block("heading", str(year), level=2))
-        if d.precision in ("day", "month") and d.month != month:
-            month = d.month
-            blocks.append(Block("heading", str(PartialDate(d.year, d.month)).split()[0], level=3))
-        elif d.precision not in ("day", "month") and month is not None:
-            month = None   # a season or a year only: its own heading, not the last month's
-            blocks.append(Block("heading", str(PartialDate(d.year, season=d.season)), level=3))
+        heading = _part_of_year(d)
+        if heading and heading != part:
+            part = heading
+            blocks.append(Block("heading", heading, level=3))
         n = number()
         blocks.append(Block("paragraph", e.entry.what.strip(), n, anchor(n), entry=e))
     return blocks
+
+
+def _part_of_year(d: PartialDate) -> str | None:
+    """The heading within its year: "March", "Spring 2013"; none for a year-only date."""
+    if d.month:
+        return calendar.month_name[d.month]
+    return str(PartialDate(d.year, season=d.season)) if d.season else None
 
 
 def paragraph_numbers(sections: list[NumberedSection]) -> dict[str, str]:

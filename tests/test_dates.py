@@ -31,10 +31,15 @@ def test_impossible_dates_are_explained(text, message):
     assert str(exc.value) == message
 
 
-def test_a_month_only_entry_sorts_after_its_days_and_before_the_next_month():
-    dates = [PartialDate.parse(t) for t in ("2013-07-01", "2013-06", "2013-06-30", "2013-06-02")]
+def test_a_date_known_less_precisely_comes_first_in_the_time_it_covers():
+    """A chronology reads from the general to the particular: a year-only entry opens its year,
+    a season opens its first month, a month-only entry opens its month."""
+    texts = ("2013-07-01", "2013-06", "2013-06-30", "2013-06-02", "2013", "2013-03", "spring 2013",
+             "2012-12-31", "2013-12-05", "winter 2013", "2014-01-10", "approx 2013-03-01")
+    dates = [PartialDate.parse(t) for t in texts]
     assert [d.iso() for d in sorted(dates, key=PartialDate.sort_key)] == [
-        "2013-06-02", "2013-06-30", "2013-06", "2013-07-01"]
+        "2012-12-31", "2013", "spring 2013", "2013-03", "approx 2013-03-01", "2013-06",
+        "2013-06-02", "2013-06-30", "2013-07-01", "winter 2013", "2013-12-05", "2014-01-10"]
 
 
 @pytest.mark.parametrize("text, due, in_place, ongoing, event, needs_date", [

@@ -28,8 +28,8 @@ def test_chronology_directive_numbers_entries_under_year_and_month(minimal):
         "[2.1]{#p2-1 .para-no} The agencies' records, in date order.",
         "## 2020 {.unnumbered .unlisted}",
         "### June {.unnumbered .unlisted}",
-        "[2.2]{#p2-2 .para-no} Police attended a call from Mother about Adult 1.",
-        "[2.3]{#p2-3 .para-no} Officers shared the incident with health.",
+        "[2.2]{#p2-2 .para-no} Officers shared the incident with health.",   # June only: first
+        "[2.3]{#p2-3 .para-no} Police attended a call from Mother about Adult 1.",
         "### September {.unnumbered .unlisted}",
         "[2.4]{#p2-4 .para-no} The health visitor saw Child T at home."]
 
