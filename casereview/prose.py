@@ -14,6 +14,8 @@ DIRECTIVE = re.compile(r"^\[\[([a-z-]+)(?: ([^\]]*))?\]\]$")
 DIRECTIVES = ("panel", "agencies", "chronology-agencies", "questions", "family", "chronology",
               "conclusions", "recommendations")
 PSEUDONYM = re.compile(r"\b(?:Child|Father|Mother|Sibling|Adult|Parent)\s+[A-Z]?\d{1,2}[A-Z]?\b")
+_DEFINITION = re.compile(r"^ {0,3}\[\^[^\]\s]+\]:")   # up to 3 spaces in, as pandoc
+_INDENTED = re.compile(r"^(?: {4}|\t)")
 _LIST = re.compile(r"^\s*(?:[-*+]|\d+[.)]|[ivx]+[.)])\s+")
 
 
@@ -26,21 +28,33 @@ class Block:
 
 
 def blocks(text: str) -> list[Block]:
-    """Split Markdown into blocks separated by blank lines; footnote definitions take their
-    indented continuation lines with them."""
+    """Split Markdown into blocks separated by blank lines. A footnote definition is read as
+    pandoc reads it: the lines that follow it up to the next definition, and after a blank
+    line those indented by four spaces (its further paragraphs)."""
     out: list[Block] = []
     current: list[str] = []
-    start = 0
-    for i, line in enumerate(text.splitlines() + [""]):
-        if line.strip():
-            if not current:
-                start = i
-            current.append(line)
+    start, gap = 0, False
+    for i, line in enumerate(text.splitlines()):
+        if not line.strip():
+            gap = bool(current)
             continue
-        if current:
-            out.append(_classify("\n".join(current), start))
-            current = []
+        if current and not _ends_block(current[0], line, gap):
+            current.extend(["", line] if gap else [line])
+        else:
+            if current:
+                out.append(_classify("\n".join(current), start))
+            current, start = [line], i
+        gap = False
+    if current:
+        out.append(_classify("\n".join(current), start))
     return out
+
+
+def _ends_block(first: str, line: str, gap: bool) -> bool:
+    """Whether `line` begins a new block after the block that began with `first`."""
+    if not _DEFINITION.match(first):
+        return gap
+    return bool(_DEFINITION.match(line)) or (gap and not _INDENTED.match(line))
 
 
 def _classify(text: str, line: int) -> Block:
@@ -79,7 +93,7 @@ def footnote_definitions(text: str) -> dict[str, str]:
     for block in blocks(text):
         if block.kind == "footnote":
             m = FOOTNOTE_DEF.match(block.text.lstrip())
-            out[m[1]] = " ".join(part.strip() for part in block.text.lstrip()[m.end():].splitlines())
+            out[m[1]] = " ".join(block.text.lstrip()[m.end():].split())
     return out
 
 
