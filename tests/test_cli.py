@@ -2,7 +2,7 @@
 import subprocess
 import sys
 
-from conftest import ROOT, edit
+from conftest import ROOT, copy_workspace, edit
 
 
 def run(*args, cwd=ROOT):
@@ -38,6 +38,44 @@ def test_strict_turns_warnings_into_failure(minimal):
     assert strict.returncode == 1
     assert strict.stdout.splitlines()[-1] == \
         "0 error(s), 1 warning(s) (--strict: warnings count as errors)"
+
+
+def test_a_broken_imr_hides_no_other_file_s_errors(tmp_path):
+    """A schema error in one IMR, a cross-file error in a plan: one run says both."""
+    ws = copy_workspace(ROOT, tmp_path / "ws")
+    edit(ws, "agency_imrs/police.yml", "  - date: 2010-01\n", "  - date: 2010-13\n")
+    edit(ws, "action_plans/ccg.yml", "answers: [gp-rec-i]", "answers: [gp-rec-i, gp-rec-xx]")
+    result = run("check", str(ws))
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        "action_plans/ccg.yml:5:26: rows[0].answers[1]: recommendation `gp-rec-xx` does not "
+        "exist; did you mean `gp-rec-i`?",
+        "agency_imrs/police.yml:4:11: chronology[0].date: `2010-13` is not a date: there is no "
+        "month 13; months run from 01 to 12",
+        *EXAMPLE_WARNINGS, "2 error(s), 2 warning(s)"]
+
+
+def test_a_broken_core_file_hides_no_other_file_s_errors(tmp_path):
+    """review/panel.yml fails its schema: the chronology's pseudonyms are still checked,
+    and no IMR or plan is said to name an undeclared agency."""
+    ws = copy_workspace(ROOT, tmp_path / "ws")
+    edit(ws, "review/panel.yml", "    chronology: true\n", "    chronology: yes please\n")
+    edit(ws, "agency_imrs/gp.yml", "involved: [Child 4]", "involved: [Child 44]")
+    result = run("check", str(ws))
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        "agency_imrs/gp.yml:7:16: chronology[0].involved[0]: `Child 44` is not a declared "
+        "pseudonym; did you mean `Child 4`? (declare it in review/family.yml)",
+        "review/panel.yml:29:17: agencies[0].chronology: expected true or false, got `yes please`; "
+        "write true or false",
+        *EXAMPLE_WARNINGS, "2 error(s), 2 warning(s)"]
+
+
+EXAMPLE_WARNINGS = [
+    "action_plans/csc.yml:174:5: warning: rows[9]: row `csc-12`: deadline `See 8.5.1` needs a "
+    "date; give a date or month, e.g. `September 2015`, so it can be tracked",
+    "action_plans/lpt.yml:4:5: warning: rows[0]: row `lpt-1`: deadline `Not stated` needs a "
+    "date; give a date or month, e.g. `September 2015`, so it can be tracked"]
 
 
 def test_not_a_workspace(tmp_path):
