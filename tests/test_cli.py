@@ -48,7 +48,7 @@ def test_a_broken_imr_hides_no_other_file_s_errors(tmp_path):
     result = run("check", str(ws))
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
-        "action_plans/ccg.yml:5:26: rows[0].answers[1]: recommendation `gp-rec-xx` does not "
+        "action_plans/ccg.yml:5:25: rows[0].answers[1]: recommendation `gp-rec-xx` does not "
         "exist; did you mean `gp-rec-i`?",
         "agency_imrs/police.yml:4:11: chronology[0].date: `2010-13` is not a date: there is no "
         "month 13; months run from 01 to 12",
