@@ -74,6 +74,21 @@ CASES = {
         [("action_plans/police.yml", "31.07.2021", "Dependent on funding")],
         ["action_plans/police.yml:3:5: warning: rows[0]: row `police-1`: deadline `Dependent on "
          "funding` needs a date; give a date or month, e.g. `September 2015`, so it can be tracked"]),
+    "lead that names no one": (
+        [("action_plans/police.yml", "lead: Superintendent, Public Protection", "lead: Not stated")],
+        ["action_plans/police.yml:3:5: warning: rows[0]: row `police-1`: lead `Not stated` names "
+         "no one; give the post or team that owns it, e.g. `Head of Service`, so it can be tracked"]),
+    "lead and deadline not stated, as published": (
+        [("action_plans/police.yml", "lead: Superintendent, Public Protection",
+          "lead: {as_written: Not stated}"),
+         ("action_plans/police.yml", "deadline: 31.07.2021", "deadline: {as_written: Not stated}")],
+        []),
+    "deadline as published with another field": (
+        [("action_plans/police.yml", "deadline: 31.07.2021",
+          "deadline: {as_written: Not stated, due: 2021-07-31}")],
+        ["action_plans/police.yml:7:15: rows[0].deadline: a deadline written as fields takes only "
+         "`as_written:`, the deadline exactly as published; write the deadline as text, or only "
+         "`as_written:`"]),
     "not implemented without a reason": (
         [("action_plans/police.yml", "    deadline: 31.07.2021\n",
           "    deadline: 31.07.2021\n    status: not_implemented\n")],
