@@ -263,6 +263,13 @@ def _answers(path: str, data: dict) -> set[str] | None:
     return {str(rid) for answers in lists for rid in answers}
 
 
+NO_ONE = {"not stated", "none", "n/a", "tbc", "tbd", "unknown", "not known"}
+
+
+def _names_no_one(lead) -> bool:
+    return lead.name is None and lead.role.strip().rstrip(".").lower() in NO_ONE
+
+
 def _row(c: Checker, file: str, i: int, row) -> Iterator[Diagnostic]:
     for field in ("lead", "deadline"):
         missing = [j for j, a in enumerate(row.actions) if getattr(a, field) is None]
@@ -270,9 +277,14 @@ def _row(c: Checker, file: str, i: int, row) -> Iterator[Diagnostic]:
             where = ("rows", i, "actions", missing[0]) if len(row.actions) > 1 else ("rows", i)
             yield c.at(file, where, f"row `{row.id}` has no {field}",
                        f"add `{field}:` to the row, or to each of its actions")
-    deadlines = [row.deadline] + [a.deadline for a in row.actions]
-    for deadline in filter(None, deadlines):
-        if deadline.needs_date:
+    # what a published plan printed (`{as_written: Not stated}`) is kept, not asked about
+    for lead in filter(None, [row.lead] + [a.lead for a in row.actions]):
+        if _names_no_one(lead) and lead.as_written is None:
+            yield c.at(file, ("rows", i), f"row `{row.id}`: lead `{lead}` names no one", "give "
+                       "the post or team that owns it, e.g. `Head of Service`, so it can be tracked",
+                       WARN)
+    for deadline in filter(None, [row.deadline] + [a.deadline for a in row.actions]):
+        if deadline.needs_date and not deadline.as_published:
             yield c.at(file, ("rows", i), f"row `{row.id}`: deadline `{deadline}` needs a date",
                        "give a date or month, e.g. `September 2015`, so it can be tracked", WARN)
     if row.status in ("not_implemented", "superseded") and not row.reason:
