@@ -7,25 +7,30 @@ import difflib
 from collections import Counter
 from typing import Iterator
 
-from . import images, prose, text_rules
+from pydantic import TypeAdapter, ValidationError
+
+from . import assemble, images, prose, text_rules
 from .assemble import agency_of
 from .dates import PartialDate
 from .diagnostics import Diagnostic, Severity
 from .load import REFERENCE_DOCX, Path_, SourceDoc, Sources, dotted
-from .model import CaseReview
+from .model import CaseReview, Recommendation
 from .writers import docx_styles
 
 WARN = Severity.WARNING
+PANEL, TERMS, FAMILY = "review/panel.yml", "review/terms.yml", "review/family.yml"
+RECOMMENDATIONS = "review/recommendations.yml"
 
 
 class Checker:
     def __init__(self, review: CaseReview, sources: Sources, failed: set[str] = frozenset()):
         self.review, self.sources, self.failed = review, sources, failed
 
-    def complete(self, folder: str) -> bool:
-        """False when a file of `folder` failed validation and is missing from the review,
-        so that rules about the whole folder do not report what that file may hold."""
-        return not any(f.startswith(folder + "/") for f in self.failed)
+    def complete(self, *parts: str) -> bool:
+        """False when one of `parts` (a file, or a folder's files) failed validation and is
+        missing from the review, or stands in empty: a rule that needs it says nothing, lest
+        it report what the broken file may hold."""
+        return not any(f == part or f.startswith(part + "/") for f in self.failed for part in parts)
 
     def at(self, file: str, path: Path_, message: str, hint: str, severity=Severity.ERROR,
            line: int | None = None, key: bool = False) -> Diagnostic:
@@ -66,6 +71,8 @@ def texts(doc: SourceDoc) -> Iterator[tuple[Path_, str]]:
 # --- agencies ------------------------------------------------------------------------------
 
 def agencies(c: Checker) -> Iterator[Diagnostic]:
+    if not c.complete(PANEL):
+        return
     declared = [a.id for a in c.review.panel.agencies]
     for i, agency_id in enumerate(declared):
         if declared.index(agency_id) != i:
@@ -103,6 +110,12 @@ def agencies(c: Checker) -> Iterator[Diagnostic]:
 # --- terms of reference and sections --------------------------------------------------------
 
 def questions(c: Checker) -> Iterator[Diagnostic]:
+    for s in c.review.sections:
+        if s.kind == "analysis" and not s.question:
+            yield c.at(s.file, ("kind",), "this analysis section names no key question",
+                       "add `question: q1` (or another id from review/terms.yml)", WARN)
+    if not c.complete(TERMS):
+        return
     ids = [q.id for q in c.review.terms.questions]
     for i, qid in enumerate(ids):
         if ids.count(qid) > 1 and ids.index(qid) == i:
@@ -113,10 +126,9 @@ def questions(c: Checker) -> Iterator[Diagnostic]:
         if s.question and s.question not in ids:
             yield c.at(s.file, ("question",), f"key question `{s.question}` does not exist",
                        _suggest(s.question, ids))
-        if s.kind == "analysis" and not s.question:
-            yield c.at(s.file, ("kind",), "this analysis section names no key question",
-                       "add `question: q1` (or another id from review/terms.yml)", WARN)
-    if analysed:
+    analysed_too = salvaged(c, "review/sections", _question)
+    if analysed and analysed_too is not None:
+        analysed |= analysed_too
         for i, qid in enumerate(ids):
             if qid not in analysed:
                 yield c.at("review/terms.yml", ("questions", i), f"key question `{qid}` is not "
@@ -125,6 +137,8 @@ def questions(c: Checker) -> Iterator[Diagnostic]:
 
 
 def subjects(c: Checker) -> Iterator[Diagnostic]:
+    if not c.complete("review/review.yml", FAMILY):
+        return
     members = {m.pseudonym: m for m in c.review.family.members}
     for i, subject in enumerate(c.review.info.subjects):
         if subject not in members:
@@ -138,16 +152,17 @@ def subjects(c: Checker) -> Iterator[Diagnostic]:
 # --- chronology -----------------------------------------------------------------------------
 
 def chronology(c: Checker) -> Iterator[Diagnostic]:
-    frame = c.review.terms.timeframe
+    frame = getattr(c.review.terms, "timeframe", None)   # a stand-in has none
     pseudonyms = {m.pseudonym for m in c.review.family.members}
     for imr in c.review.imrs:
         file = f"agency_imrs/{imr.agency}.yml"
         for i, entry in enumerate(imr.chronology):
-            for j, who in enumerate(entry.involved):
+            for j, who in enumerate(entry.involved if c.complete(FAMILY) else ()):
                 if who not in pseudonyms:
                     yield c.at(file, ("chronology", i, "involved", j), f"`{who}` is not a declared "
                                "pseudonym", f"{_suggest(who, pseudonyms)} (declare it in review/family.yml)")
-            if not entry.background and not entry.date.within(frame.start, frame.end):
+            if c.complete(TERMS) and not entry.background \
+                    and not entry.date.within(frame.start, frame.end):
                 yield c.at(file, ("chronology", i, "date"), f"{entry.date} is outside the "
                            f"timeframe ({frame.start} to {frame.end})",
                            "correct the date, or mark the entry `background: true`", WARN)
@@ -173,10 +188,13 @@ def recommendations(c: Checker) -> Iterator[Diagnostic]:
                        "give it its own `id:` or `label:`")
         seen.setdefault(rec.id, file)
     answered = {rid for plan in c.review.action_plans for row in plan.rows for rid in row.answers}
+    answered_too = salvaged(c, "action_plans", _answers)
+    imr_ids = salvaged(c, "agency_imrs", _recommendation_ids)
     for imr in c.review.imrs:
         for i, rec in enumerate(imr.recommendations):
             file = f"agency_imrs/{imr.agency}.yml"
-            if rec.id not in answered and not rec.no_action_row and c.complete("action_plans"):
+            if rec.id not in answered and not rec.no_action_row and answered_too is not None \
+                    and rec.id not in answered_too:
                 yield c.at(file, ("recommendations", i), f"recommendation `{rec.id}` has no action "
                            "plan row", f"add a row with `answers: [{rec.id}]` to an action plan in "
                            "action_plans/, or say why in `no_action_row:`")
@@ -188,7 +206,8 @@ def recommendations(c: Checker) -> Iterator[Diagnostic]:
         file = f"action_plans/{plan.agency}.yml"
         for i, row in enumerate(plan.rows):
             for j, rid in enumerate(row.answers):
-                if rid not in seen and c.complete("agency_imrs"):
+                if rid not in seen and imr_ids is not None and rid not in imr_ids \
+                        and c.complete(RECOMMENDATIONS):
                     yield c.at(file, ("rows", i, "answers", j), f"recommendation `{rid}` does not exist",
                                _suggest(rid, seen))
             yield from _row(c, file, i, row)
@@ -200,6 +219,57 @@ def recommendations(c: Checker) -> Iterator[Diagnostic]:
                            "used more than once", "give the row its own `no:` or `id:`")
 
 
+def salvaged(c: Checker, folder: str, read) -> set[str] | None:
+    """What `read` finds in the files of `folder` that failed validation, when each of them
+    still says it soundly (their broken part lies elsewhere); None when one does not."""
+    found: set[str] = set()
+    for doc in c.sources.under(folder):
+        if doc.path not in c.failed:
+            continue
+        said = read(doc.path, doc.data) if isinstance(doc.data, dict) else None
+        if said is None:
+            return None
+        found |= said
+    return found
+
+
+_RECOMMENDATIONS = TypeAdapter(list[Recommendation])
+
+
+def _recommendation_ids(path: str, data: dict) -> set[str] | None:
+    """The ids a broken IMR's recommendations are given, as assemble.py gives them."""
+    agency = data.get("agency", agency_of(path))
+    try:
+        recs = _RECOMMENDATIONS.validate_python(data.get("recommendations") or [])
+    except ValidationError:
+        return None
+    return {rec.id for rec in assemble.recommendations(recs, f"{agency}-rec")} \
+        if isinstance(agency, str) else None
+
+
+def _question(path: str, data: dict) -> set[str] | None:
+    """The key question a section with broken front matter says it analyses."""
+    question = data.get("question")
+    return {question} if isinstance(question, str) else set() if question is None else None
+
+
+def _answers(path: str, data: dict) -> set[str] | None:
+    """The recommendation ids a broken action plan's rows answer."""
+    rows = data.get("rows")
+    lists = [row.get("answers") or [] for row in rows if isinstance(row, dict)] \
+        if isinstance(rows, list) else None
+    if lists is None or not all(isinstance(a, list) for a in lists):
+        return None
+    return {str(rid) for answers in lists for rid in answers}
+
+
+NO_ONE = {"not stated", "none", "n/a", "tbc", "tbd", "unknown", "not known"}
+
+
+def _names_no_one(lead) -> bool:
+    return lead.name is None and lead.role.strip().rstrip(".").lower() in NO_ONE
+
+
 def _row(c: Checker, file: str, i: int, row) -> Iterator[Diagnostic]:
     for field in ("lead", "deadline"):
         missing = [j for j, a in enumerate(row.actions) if getattr(a, field) is None]
@@ -207,9 +277,14 @@ def _row(c: Checker, file: str, i: int, row) -> Iterator[Diagnostic]:
             where = ("rows", i, "actions", missing[0]) if len(row.actions) > 1 else ("rows", i)
             yield c.at(file, where, f"row `{row.id}` has no {field}",
                        f"add `{field}:` to the row, or to each of its actions")
-    deadlines = [row.deadline] + [a.deadline for a in row.actions]
-    for deadline in filter(None, deadlines):
-        if deadline.needs_date:
+    # what a published plan printed (`{as_written: Not stated}`) is kept, not asked about
+    for lead in filter(None, [row.lead] + [a.lead for a in row.actions]):
+        if _names_no_one(lead) and lead.as_written is None:
+            yield c.at(file, ("rows", i), f"row `{row.id}`: lead `{lead}` names no one", "give "
+                       "the post or team that owns it, e.g. `Head of Service`, so it can be tracked",
+                       WARN)
+    for deadline in filter(None, [row.deadline] + [a.deadline for a in row.actions]):
+        if deadline.needs_date and not deadline.as_published:
             yield c.at(file, ("rows", i), f"row `{row.id}`: deadline `{deadline}` needs a date",
                        "give a date or month, e.g. `September 2015`, so it can be tracked", WARN)
     if row.status in ("not_implemented", "superseded") and not row.reason:
@@ -227,10 +302,16 @@ def prose_references(c: Checker) -> Iterator[Diagnostic]:
                 yield c.at(s.file, (), f"paragraph id `{pid}` is already used in {para_ids[pid]}",
                            "give this paragraph another id", line=line)
             para_ids.setdefault(pid, s.file)
-    targets = {"para": set(para_ids), "section": {s.id for s in c.review.sections},
-               "question": {q.id for q in c.review.terms.questions}}
-    citations = {r.id for r in c.review.references.references}
-    pseudonyms = {m.pseudonym for m in c.review.family.members}
+    # None: what a broken file declares is not known, and what refers to it is not checked
+    known = lambda part, names: set(names) if c.complete(part) else None  # noqa: E731
+    broken = [d for d in c.sources.under("review/sections") if d.path in c.failed]
+    targets = {"para": set(para_ids) | {pid for d in broken for pid, _ in prose.paragraph_ids(
+                   d.body)} if all(d.body is not None for d in broken) else None,
+               "section": {s.id for s in c.review.sections} | {
+                   assemble.section_id(d.path) for d in broken},
+               "question": known(TERMS, (q.id for q in c.review.terms.questions))}
+    citations = known("review/references.yml", (r.id for r in c.review.references.references))
+    pseudonyms = known(FAMILY, (m.pseudonym for m in c.review.family.members))
     for file, doc in sorted(c.sources.docs.items()):
         for path, text in texts(doc):
             yield from _text(c, file, path, text, targets, citations, pseudonyms)
@@ -238,7 +319,7 @@ def prose_references(c: Checker) -> Iterator[Diagnostic]:
 
 def _text(c, file, path, text, targets, citations, pseudonyms) -> Iterator[Diagnostic]:
     for m in prose.XREF.finditer(text):
-        if m[2] not in targets[m[1]]:
+        if targets[m[1]] is not None and m[2] not in targets[m[1]]:
             what = {"para": "paragraph id", "section": "section", "question": "key question"}[m[1]]
             yield c.at(file, path, f"`{m[0]}`: there is no {what} `{m[2]}`", _suggest(m[2], targets[m[1]]),
                        line=prose.line_of(text, m.start()))
@@ -254,11 +335,11 @@ def _text(c, file, path, text, targets, citations, pseudonyms) -> Iterator[Diagn
         yield c.at(file, path, f"footnote `[^{name}]` is never used", f"refer to it with `[^{name}]` "
                    "or remove it", WARN, line=line)
     for key, line in prose.find(prose.CITATION, text):
-        if key not in citations:
+        if citations is not None and key not in citations:
             yield c.at(file, path, f"citation `[@{key}]` is not in review/references.yml",
                        _suggest(key, citations), line=line)
     for name, line in prose.find(prose.PSEUDONYM, text):
-        if name not in pseudonyms:
+        if pseudonyms is not None and name not in pseudonyms:
             yield c.at(file, path, f"`{name}` is not a declared pseudonym",
                        f"{_suggest(name, pseudonyms)} (declare it in review/family.yml)", line=line)
     yield from _directives(c, file, path, text)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -160,11 +160,20 @@ class Deadline:
     in_place: bool = False           # "Already in place", "Already actioned"
     ongoing: bool = False            # "... and ongoing"
     event: str | None = None         # "Dependent on release of report" -> publication
+    # `{as_written: Not stated}`: the published plan gave no date, and the review keeps its
+    # facts as published; `check` does not ask for one, the tracker still has none
+    as_published: bool = False
 
     @classmethod
     def parse(cls, value: Any) -> "Deadline":
         if isinstance(value, Deadline):
             return value
+        if isinstance(value, dict):
+            if set(value) != {"as_written"}:
+                raise PydanticCustomError("deadline", "a deadline written as fields takes only "
+                                          "`as_written:`, the deadline exactly as published; write "
+                                          "the deadline as text, or only `as_written:`", {})
+            return replace(cls.parse(value["as_written"]), as_published=True)
         if isinstance(value, date):
             return cls(value.isoformat(), value, "day")
         if not isinstance(value, (str, int)) or isinstance(value, bool):
@@ -198,8 +207,13 @@ class Deadline:
 
     @classmethod
     def __get_pydantic_json_schema__(cls, schema: Any, handler: GetJsonSchemaHandler):
-        return {"type": "string", "description": "The deadline as written: 31.07.2015, "
-                "September 2015, Already in place March 2015, ongoing, Dependent on release of report"}
+        return {"anyOf": [
+            {"type": "string", "description": "The deadline as written: 31.07.2015, September "
+             "2015, Already in place March 2015, ongoing, Dependent on release of report"},
+            {"type": "object", "properties": {"as_written": {"type": "string"}},
+             "required": ["as_written"], "additionalProperties": False,
+             "description": "A deadline exactly as published that gives no date (`Not stated`): "
+                            "check does not ask for one"}]}
 
 
 def _find_due(text: str) -> tuple[date | None, str | None]:

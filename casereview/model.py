@@ -209,6 +209,10 @@ class IMR(Part):
 # --- action_plans/*.yml ------------------------------------------------------------------
 
 def _role_only(value):
+    """A lead written as a string is its role; `{as_written: Not stated}` alone, a lead
+    exactly as published that names no one, is its own role."""
+    if isinstance(value, dict) and set(value) == {"as_written"}:
+        return {"role": value["as_written"], **value}
     return {"role": value} if isinstance(value, str) else value
 
 
@@ -225,7 +229,13 @@ class Lead(Part):
         return self.as_written or (f"{self.role} – {self.name}" if self.name else self.role)
 
 
-LeadField = Annotated[Lead, BeforeValidator(_role_only, json_schema_input_type=Lead | str)]
+class LeadAsWritten(Part):
+    as_written: Text = Field(description="A lead exactly as published that names no one "
+                             "(`Not stated`): check does not ask for one")
+
+
+LeadField = Annotated[Lead, BeforeValidator(_role_only,
+                                            json_schema_input_type=Lead | LeadAsWritten | str)]
 
 
 class Action(Part):

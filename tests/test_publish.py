@@ -128,6 +128,17 @@ def test_the_published_example_is_not_published_again():
            "`status: final` once the panel has agreed it" in reasons
 
 
+def test_the_example_made_final_passes_every_check_of_publish(tmp_path):
+    """Its plans print no lead or deadline in places; marked as published, they do not block."""
+    ws = copy_workspace(ROOT, tmp_path / "ws")
+    edit(ws, "review/review.yml", "status: published", "status: final")
+    (ws / "review" / "review.yml").write_text(
+        (ws / "review" / "review.yml").read_text() + SIGN_OFF, encoding="utf-8")
+    (ws / "private").mkdir()
+    (ws / "private" / "identities.yml").write_text(REGISTER, encoding="utf-8")
+    assert refusals(ws) == []
+
+
 def test_publish_on_the_command_line_lists_reasons_and_exits_1(final):
     edit(final, "review/review.yml", "status: final", "status: panel")
     result = subprocess.run([sys.executable, "-m", "casereview.cli", "publish", str(final)],

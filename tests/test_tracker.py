@@ -32,6 +32,8 @@ def test_rows_without_a_date_need_one_and_are_amber(board):
     rows = {r.row: r for r in board.rows}
     assert (rows["lpt-1"].needs_date, rows["lpt-1"].rag) == (True, "amber")
     assert (rows["csc-12"].needs_date, rows["csc-12"].rag) == (True, "amber")
+    # as published: `check` does not warn of them, but no date can be derived from them
+    assert (rows["lpt-1"].deadline, rows["csc-12"].deadline) == ("Not stated; Not stated", "See 8.5.1")
 
 
 def test_a_deadline_tied_to_publication_takes_the_publication_date(board):

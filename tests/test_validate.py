@@ -74,11 +74,42 @@ CASES = {
         [("action_plans/police.yml", "31.07.2021", "Dependent on funding")],
         ["action_plans/police.yml:3:5: warning: rows[0]: row `police-1`: deadline `Dependent on "
          "funding` needs a date; give a date or month, e.g. `September 2015`, so it can be tracked"]),
+    "lead that names no one": (
+        [("action_plans/police.yml", "lead: Superintendent, Public Protection", "lead: Not stated")],
+        ["action_plans/police.yml:3:5: warning: rows[0]: row `police-1`: lead `Not stated` names "
+         "no one; give the post or team that owns it, e.g. `Head of Service`, so it can be tracked"]),
+    "lead and deadline not stated, as published": (
+        [("action_plans/police.yml", "lead: Superintendent, Public Protection",
+          "lead: {as_written: Not stated}"),
+         ("action_plans/police.yml", "deadline: 31.07.2021", "deadline: {as_written: Not stated}")],
+        []),
+    "deadline as published with another field": (
+        [("action_plans/police.yml", "deadline: 31.07.2021",
+          "deadline: {as_written: Not stated, due: 2021-07-31}")],
+        ["action_plans/police.yml:7:15: rows[0].deadline: a deadline written as fields takes only "
+         "`as_written:`, the deadline exactly as published; write the deadline as text, or only "
+         "`as_written:`"]),
     "not implemented without a reason": (
         [("action_plans/police.yml", "    deadline: 31.07.2021\n",
           "    deadline: 31.07.2021\n    status: not_implemented\n")],
         ["action_plans/police.yml:8:13: rows[0].status: row `police-1` is not implemented but "
          "gives no reason; add `reason:` (boards must report it)"]),
+    "broken front matter of a section that analyses a question": (
+        [("review/sections/04-voice.md", "question: voice", "question: voice\ntitel: Voice")],
+        ["review/sections/04-voice.md:4:1: titel: unknown field `titel`; did you mean `title`?"]),
+    "broken action plan that answers a recommendation": (
+        [("action_plans/police.yml", "    deadline: 31.07.2021", "    deadline: 31.07.2021\n"
+          "    status: done")],
+        ["action_plans/police.yml:8:13: rows[0].status: `done` is not allowed; use one of: "
+         "not_started, in_progress, complete, superseded, not_implemented"]),
+    "broken action plan that answers no recommendation": (
+        [("action_plans/police.yml", "    deadline: 31.07.2021", "    deadline: 31.07.2021\n"
+          "    status: done"), ("action_plans/police.yml", "answers: [police-rec-i]", "answers: []")],
+        ["action_plans/police.yml:8:13: rows[0].status: `done` is not allowed; use one of: "
+         "not_started, in_progress, complete, superseded, not_implemented",
+         "agency_imrs/police.yml:11:5: recommendations[0]: recommendation `police-rec-i` has no "
+         "action plan row; add a row with `answers: [police-rec-i]` to an action plan in "
+         "action_plans/, or say why in `no_action_row:`"]),
     "unknown directive": (
         [("review/sections/02-events.md", "[[chronology 2020-01-01..2021-03-31]]", "[[chronolgy]]")],
         ["review/sections/02-events.md:7:1: unknown directive `[[chronolgy]]`; did you mean "
@@ -103,8 +134,11 @@ def test_every_error_of_every_file_comes_at_once(minimal):
         for rel, old, new in CASES[name][0]:
             edit(minimal, rel, old, new)
     found = messages(minimal)
+    # the sections' cross-file errors too: review.yml and panel.yml, broken, hold none of
+    # what the sections refer to
     assert [m.split(":")[0] for m in found] == [
-        "agency_imrs/police.yml", "review/panel.yml", "review/review.yml"]
+        "agency_imrs/police.yml", "review/panel.yml", "review/review.yml",
+        *["review/sections/03-sharing.md"] * 3]
 
 
 def test_cross_file_rules_still_run_when_one_imr_is_broken(minimal):
