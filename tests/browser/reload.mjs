@@ -36,5 +36,8 @@ try {
 } catch {
   shown = false;
 }
+// the text can show in the new document before its load event: count that load too
+if (shown) await page.waitForLoadState("load");
+await new Promise((resolve) => setTimeout(resolve, 100));
 console.log(JSON.stringify({ shown, loads, console: consoleErrors, csp }));
 await browser.close();
