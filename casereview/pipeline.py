@@ -81,8 +81,8 @@ def build(workspace: Path | str = ".", formats=DEFAULT_FORMATS, strict: bool = F
             matcher, theme = _scanning(stage, checked)
             result.scanned = _coverage(stage, checked, matcher, theme)
             if publish:       # before the scan, which reads it too: it can name the chair
-                written = manifest.write(stage, checked.review, published_on(checked),
-                                         result.scanned)
+                written = manifest.write(stage, checked.review, rendered.title,
+                                         published_on(checked), result.scanned)
                 result.outputs.append(root / written.relative_to(stage))
             _scan(stage, matcher, theme)                              # scan
     result.archived = [root / rel for rel in archived]
