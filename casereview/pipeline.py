@@ -81,8 +81,8 @@ def build(workspace: Path | str = ".", formats=DEFAULT_FORMATS, strict: bool = F
             matcher, theme = _scanning(stage, checked)
             result.scanned = _coverage(stage, checked, matcher, theme)
             if publish:       # before the scan, which reads it too: it can name the chair
-                written = manifest.write(stage, checked.review, published_on(checked),
-                                         result.scanned)
+                written = manifest.write(stage, checked.review, rendered.title,
+                                         published_on(checked), result.scanned)
                 result.outputs.append(root / written.relative_to(stage))
             _scan(stage, matcher, theme)                              # scan
     result.archived = [root / rel for rel in archived]
@@ -184,10 +184,18 @@ def published_on(checked: Checked) -> date:
     return when.start if when and when.precision == "day" else build_date(checked.sources.newest)
 
 
+NAME_LIMIT = 60     # characters of the version label's slug kept in a file name
+
+
 def output_name(review, panel: bool = False) -> str:
     """A file name from the version label: `SCR B1 FINAL ...` -> `scr-b1-final-...`; a panel
-    build's ends `-panel`, so that it is never taken for the report itself."""
-    return (slug(review.info.version)[:60] or "review") + ("-panel" if panel else "")
+    build's ends `-panel`, so that it is never taken for the report itself. A long label is
+    cut after its last whole word within the limit: a word cut short reads as another."""
+    name = slug(review.info.version)
+    if len(name) > NAME_LIMIT:
+        head = name[:NAME_LIMIT + 1]        # one more: a hyphen just after the limit is a cut
+        name = head.rsplit("-", 1)[0] if "-" in head else name[:NAME_LIMIT]
+    return (name or "review") + ("-panel" if panel else "")
 
 
 def _kind(status: str, panel: bool) -> str:

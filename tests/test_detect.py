@@ -534,6 +534,4 @@ def test_the_example_names_its_reviewer_and_chair_in_the_prose(review):
     undeclared = known(review) - {review.info.lead_reviewer.name, review.info.chair.name}
     assert scan(review, undeclared) == [
         ("section 4", "person_name", "Safron Rose"), ("section 4", "person_name", "Ruby Parry"),
-        ("section 4", "person_name", "Safron Rose"), ("section 4", "person_name", "Ruby Parry"),
-        ("Independent Overview Author", "person_name", "Safron Rose"),
-        ("Independent Chair of the panel", "person_name", "Ruby Parry")]
+        ("section 4", "person_name", "Safron Rose"), ("section 4", "person_name", "Ruby Parry")]

@@ -70,3 +70,15 @@ def test_professionals_by_role_leaves_no_name_in_any_output(tmp_path):
     result = pipeline.build(ws)
     assert result.scanned["findings"] == 0 and result.scanned["files_scanned"] > 30
     assert "Sarah Mounsey" not in (ws / "site" / "tracker.html").read_text()
+
+
+def test_a_long_version_label_is_cut_between_words():
+    from types import SimpleNamespace
+    label = "SAR Adult K Overview Report Final Version for Publication Approved by the Board"
+    review = SimpleNamespace(info=SimpleNamespace(version=label))
+    assert pipeline.output_name(review) == \
+        "sar-adult-k-overview-report-final-version-for-publication"
+    assert pipeline.output_name(review, panel=True) == \
+        "sar-adult-k-overview-report-final-version-for-publication-panel"
+    review.info.version = "X" * 70                  # one word longer than the limit
+    assert pipeline.output_name(review) == "x" * 60

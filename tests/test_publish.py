@@ -101,6 +101,8 @@ def test_published_with_a_manifest_and_the_sources_untouched(final):
     assert manifest_path in result.outputs
     manifest = json.loads(manifest_path.read_text())
     assert manifest["version"] == "LCSPR T FINAL 1.0"
+    # no `title` in review.yml: the title every output shows
+    assert manifest["title"] == "Local Child Safeguarding Practice Review – Child T"
     assert manifest["status"] == "final"
     assert manifest["panel_sign_off"] == {"role": "Chair of the review panel", "name": None,
                                           "date": "2021-09-30"}

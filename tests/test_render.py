@@ -124,3 +124,44 @@ def test_a_template_that_fails_as_it_runs_is_named_with_its_line(minimal):
     assert [str(d) for d in failed.value.report.errors] == [
         "templates/references.md.j2:3:1: template error: division by zero; correct the "
         "template, or delete it to use the packaged one"]
+
+
+def test_biographies_follow_the_independence_section_and_key_dates_the_timescales_one(minimal):
+    edit(minimal, "review/review.yml", "  role: Independent Reviewer\n",
+         "  role: Independent Reviewer\n  biography: Twelve years of practice reviews.\n"
+         "timescale_notes: The trial delayed the review.\n")
+    edit(minimal, "review/review.yml", "  incident: 2021-03-02\n",
+         "  incident: 2021-03-02\n  decision: 2021-04\n")
+    (minimal / "review" / "sections" / "05-independence.md").write_text(
+        "---\ntitle: Independence\nkind: independence\n---\nThe reviewer is independent.\n")
+    (minimal / "review" / "sections" / "06-timescales.md").write_text(
+        "---\ntitle: Timescales\nkind: timescales\n---\nThe review took a year.\n")
+    md = rendered(minimal)
+    independence = md[md.index("# 5. Independence"):md.index("# 6. Timescales")]
+    timescales = md[md.index("# 6. Timescales"):md.index("# Appendix 1")]
+    assert "### A Reviewer, Independent Reviewer {.unnumbered .unlisted}\n\n" \
+           "Twelve years of practice reviews." in independence
+    assert "**Key dates of the review**\n\n- Incident: [2 March 2021]{.date}\n" \
+           "- Decision to hold the review: [April 2021]{.date}\n" in timescales
+    assert "The trial delayed the review." in timescales
+    assert md.count("Twelve years of practice reviews.") == 1
+    assert md.count("Key dates of the review") == 1
+
+
+def test_the_signature_comes_once_after_the_last_section_whatever_its_kind(minimal):
+    from conftest import ROOT
+    md = rendered(ROOT)
+    assert md.count("**Safron Rose**\\\nIndependent Overview Author\\\nSeptember 2015") == 1
+    assert md.index("# 23. Recommendations") < md.index("**Safron Rose**") < md.index("# Appendix 1")
+    md = rendered(minimal)
+    assert md.count("**A Reviewer**\\\nIndependent Reviewer") == 1
+    assert md.index("Child T was seldom seen alone.") < md.index("**A Reviewer**") \
+        < md.index("# Appendix 1")
+
+
+def test_a_draft_has_no_publication_date_in_its_metadata(minimal):
+    edit(minimal, "review/review.yml", "  incident: 2021-03-02\n",
+         "  incident: 2021-03-02\n  publication: 2021-10-01\n")
+    assert "\ndate:" not in rendered(minimal).split("\n---\n")[0]
+    edit(minimal, "review/review.yml", "status: draft", "status: final")
+    assert 'date: "1 October 2021"' in rendered(minimal).split("\n---\n")[0]

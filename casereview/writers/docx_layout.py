@@ -40,8 +40,9 @@ def finish(doc, rendered: Rendered) -> None:
 # ---------------------------------------------------------------- title page and contents
 
 def title_page(body, rendered: Rendered) -> None:
-    """Under pandoc's title, subtitle and date: partnership, version label, status, and the
-    draft mark while there is one. The contents start on the next page (TOC Heading style)."""
+    """Under pandoc's title, subtitle and date (a final report's publication date; a draft has
+    none): partnership, version label, status, and the draft mark while there is one. The
+    contents start on the next page (TOC Heading style)."""
     block = []
     for el in body:
         if el.tag != qn("w:p") or style_of(el) not in TITLE_BLOCK:

@@ -15,11 +15,13 @@ from . import staging
 RETENTION_MONTHS = 12   # Working Together 2013: online for at least 12 months, then on request
 
 
-def write(stage: Path, review: CaseReview, published: date, scanned: dict) -> Path:
+def write(stage: Path, review: CaseReview, title: str, published: date, scanned: dict) -> Path:
+    """`title`: the rendered one (the review's own, else made from its type and subjects), so
+    that the manifest names the report as every output does."""
     artefacts = {p.relative_to(stage).as_posix(): _sha256(p) for p in staging.published(stage)}
     info = review.info
     manifest = {
-        "title": info.title, "type": info.type, "subjects": info.subjects,
+        "title": title, "type": info.type, "subjects": info.subjects,
         "partnership": info.partnership, "version": info.version, "status": info.status,
         "published": published.isoformat(),
         "panel_sign_off": _sign_off(info),

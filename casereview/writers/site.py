@@ -134,7 +134,10 @@ def _write_pages(rendered: Rendered, docs: Path, pages: list[Page]) -> None:
 
 def _index(rendered: Rendered, pages: list[Page]) -> str:
     info = rendered.info
-    published = f"<p>Published {info.dates.publication}</p>\n" if info.dates.publication else ""
+    # a draft says what it is: a publication date it may already know is only a plan
+    published = (f"<p>Status: {info.status.capitalize()}</p>\n" if rendered.draft
+                 else f"<p>Published {info.dates.publication}</p>\n" if info.dates.publication
+                 else "")
     links = "\n".join(f"- [{p.title}]({p.file})" for p in pages)
     tracker = "[Recommendations tracker](tracker.md)\n\n" if rendered.board and rendered.board.rows else ""
     return (f"# {rendered.title}\n\n<div class=\"casereview-title\">\n<p>Overview report – "
