@@ -138,7 +138,7 @@ def test_build_py_runs_itself_again_with_the_venv_when_python3_lacks_the_depende
     shown = venv.relative_to(ROOT) if venv.is_relative_to(ROOT) else venv
     assert result.stderr.splitlines()[0] == (
         f"casereview: {bare} lacks casereview's dependencies: running with {shown}")
-    assert "0 error(s), 2 warning(s)" in result.stdout
+    assert "0 error(s), 0 warning(s)" in result.stdout
 
 
 def test_build_py_never_runs_itself_again_twice(tmp_path):

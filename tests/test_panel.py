@@ -31,13 +31,6 @@ PLANTED_TODOS = [
     "had hit and punched Child 4; Father 2 was arrested and given a caution (TODO: the date of "
     "the caution).",
     "review/sections/09-timescales.md:6: TODO ask the sub-group when Ofsted was told."]
-EXAMPLE_WARNINGS = [
-    "action_plans/csc.yml:174: warning: rows[9]: row `csc-12`: deadline `See 8.5.1` needs a "
-    "date; give a date or month, e.g. `September 2015`, so it can be tracked",
-    "action_plans/lpt.yml:4: warning: rows[0]: row `lpt-1`: deadline `Not stated` needs a date; "
-    "give a date or month, e.g. `September 2015`, so it can be tracked"]
-
-
 def words(text: str) -> str:
     return " ".join(text.split())
 
@@ -174,7 +167,7 @@ def test_the_key_is_smaller_and_grey_where_the_format_allows(panel):
 
 def test_the_open_checks_close_the_report_in_every_format(panel):
     ws, _ = panel
-    expected = sorted(EXAMPLE_WARNINGS + [PLANTED_WARNING]) + PLANTED_TODOS
+    expected = [PLANTED_WARNING] + PLANTED_TODOS     # the example itself checks clean
     page = (ws / "site" / "27-open-checks.html").read_text(encoding="utf-8")
     listed = re.findall(r"<li>(.*?)</li>", page.split("What was still open")[1], re.S)
     assert [words(re.sub(r"<[^>]+>", "", item)) for item in listed] == expected
@@ -188,11 +181,7 @@ def test_the_open_checks_close_the_report_in_every_format(panel):
 
 
 def test_no_open_checks_is_said(tmp_path_factory):
-    ws = final_example(tmp_path_factory, "clean")
-    edit(ws, "action_plans/csc.yml", "deadline: See 8.5.1", "deadline: September 2015")
-    plan = ws / "action_plans" / "lpt.yml"             # two actions' deadlines in one row
-    plan.write_text(plan.read_text(encoding="utf-8").replace(
-        "deadline: Not stated", "deadline: September 2015"), encoding="utf-8")
+    ws = final_example(tmp_path_factory, "clean")      # no warning, no TODO
     pipeline.build(ws, formats=("md",), panel=True)
     markdown = (ws / "dist" / f"{STEM}-panel.md").read_text(encoding="utf-8")
     assert markdown.endswith("\n# Open checks {#open-checks}\n\nNo open checks.\n")
