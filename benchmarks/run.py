@@ -120,7 +120,11 @@ class TreeSampler(threading.Thread):
 
 def _tree(pid: int) -> list[int]:
     pids = [pid]
-    for tasks in Path(f"/proc/{pid}/task").glob("*/children"):
+    try:                  # a process can end between two looks at /proc
+        children = list(Path(f"/proc/{pid}/task").glob("*/children"))
+    except OSError:
+        return pids
+    for tasks in children:
         try:
             pids += [p for child in tasks.read_text().split() for p in _tree(int(child))]
         except OSError:
