@@ -17,7 +17,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ..comments_map import Mapped
 from ..load import COMMENT_LOG, SourceDoc
 from ..model import CommentLog, LoggedComment
-from .tracker_update import _dump, _scalar, _write, _yaml
+from .tracker_update import block_scalar, dump_yaml, replace_file, round_trip_yaml
 
 FIELD_ORDER = list(LoggedComment.model_fields)
 WHERE = ("paragraph", "section", "place", "note")    # brought up to date on every run
@@ -75,7 +75,7 @@ def entry_id(ident: tuple) -> str:
 def merge(root: Path, mapped: list[Mapped], doc: SourceDoc | None) -> Merged:
     """Merge `mapped` into the workspace's log (`doc`: as `check` read it, valid) and write
     it; each entry's id, status and reason."""
-    yaml = _yaml()
+    yaml = round_trip_yaml()
     data = yaml.load(doc.text) if doc is not None else CommentedMap()
     old = CommentLog.model_validate(doc.data).comments if doc is not None else []
     rows = data.get("comments")
@@ -97,11 +97,11 @@ def merge(root: Path, mapped: list[Mapped], doc: SourceDoc | None) -> Merged:
         out[id(m)] = Logged(str(row.get("id")), str(row.get("status", "open")),
                             row.get("reason"))
     path = Path(root) / COMMENT_LOG
-    text = _dump(yaml, data)
+    text = dump_yaml(yaml, data)
     if doc is None:
         path.write_text(HEADER + text, encoding="utf-8")
     elif text != doc.text:
-        _write(path, text)
+        replace_file(path, text)
     return Merged(path, out, added, len(rows))
 
 
@@ -117,7 +117,7 @@ def _fields(m: Mapped, parent: str | None) -> dict:
             "section": _section(m), "place": e.place.label or None, "note": m.note or None,
             "key": m.key, "author": e.author, "initials": e.initials or None,
             "date": e.date or None, "kind": e.kind, "reply_to": parent,
-            "quote": _scalar(e.quote) if e.quote else None, "text": _scalar(e.text),
+            "quote": block_scalar(e.quote) if e.quote else None, "text": block_scalar(e.text),
             "file": Path(e.file).name}
 
 

@@ -16,7 +16,7 @@ from openpyxl.styles import Alignment, Font
 from .. import comments, numbering
 from ..comments_map import Mapped, Outline, as_built
 from ..load import COMMENT_LOG
-from ..writers.tracker_exports import _save
+from ..writers.tracker_exports import save_workbook
 from . import comment_log
 from .check import check
 
@@ -150,7 +150,7 @@ def workbook(shown: list[Mapped], statuses: dict, path: Path) -> Path:
             cell.alignment = Alignment(vertical="top", wrap_text=width >= 30)
     stamp = datetime.combine(_newest(shown), time())
     book.properties = DocumentProperties(creator="casereview", created=stamp, modified=stamp)
-    return _save(book, Path(path), stamp)
+    return save_workbook(book, Path(path), stamp)
 
 
 def _values(m: Mapped, logged) -> list:

@@ -48,15 +48,15 @@ def update(workspace: Path, row_id: str, *, status: str | None = None, note: str
     rel = f"action_plans/{path.name}"
     raw = _read(path, workspace)               # CRLF kept: a CRLF file stays CRLF
     text = raw.replace("\r\n", "\n")
-    yaml = _yaml()
+    yaml = round_trip_yaml()
     data = yaml.load(text)
-    if _dump(yaml, data) != text:   # ruamel would reformat the file: better refuse than do that
+    if dump_yaml(yaml, data) != text:   # ruamel would reformat the file: better refuse than do that
         raise UpdateRefused(f"{rel} is not indented as docs/authoring.md shows, so updating it "
                             "would reformat the whole file; edit the row by hand")
     _edit(data["rows"][index], on or date.today(), status, note, evidence, reason, sign_off_role)
-    out = _dump(yaml, data)
+    out = dump_yaml(yaml, data)
     _validate(rel, out)
-    _write(path, out.replace("\n", "\r\n") if "\r\n" in raw else out)
+    replace_file(path, out.replace("\n", "\r\n") if "\r\n" in raw else out)
     return path
 
 
@@ -114,18 +114,18 @@ def _edit(row: CommentedMap, on: date, status, note, evidence, reason, sign_off_
     if status is not None:
         _set(row, "status", status)
     if reason is not None:
-        _set(row, "reason", _scalar(reason))
+        _set(row, "reason", block_scalar(reason))
     if note is not None:
         _add_progress(row, on, note, evidence)
     if sign_off_role is not None:
-        _set(row, "sign_off", CommentedMap(role=_scalar(sign_off_role), date=on))
+        _set(row, "sign_off", CommentedMap(role=block_scalar(sign_off_role), date=on))
     _push_tail(row, blank_after)
 
 
 def _add_progress(row: CommentedMap, on: date, note: str, evidence: str | None) -> None:
-    entry = CommentedMap(date=on, note=_scalar(note))   # block style, as the round trip dumps
+    entry = CommentedMap(date=on, note=block_scalar(note))   # block style, as the round trip dumps
     if evidence is not None:
-        entry["evidence"] = _scalar(evidence)
+        entry["evidence"] = block_scalar(evidence)
     progress = row.get("progress")
     if not isinstance(progress, CommentedSeq) or not progress:   # absent, or an empty `[]`
         progress = CommentedSeq()
@@ -146,7 +146,7 @@ def _set(row: CommentedMap, key: str, value) -> None:
     row.insert(present[-1] + 1 if present else len(row), key, value)
 
 
-def _scalar(text: str):
+def block_scalar(text: str):
     """Multi-line text as a `|` block, like the plans' other prose; one line stays plain."""
     return LiteralScalarString(text.rstrip("\n") + "\n") if "\n" in text.strip() else text
 
@@ -190,7 +190,7 @@ def _push_tail(row: CommentedMap, text: str) -> None:
     entry[slot] = CommentToken(line_end + text, old.start_mark if old else CommentMark(0))
 
 
-def _yaml() -> YAML:
+def round_trip_yaml() -> YAML:
     yaml = YAML()   # round trip
     yaml.preserve_quotes = True
     yaml.indent(mapping=2, sequence=4, offset=2)
@@ -198,7 +198,7 @@ def _yaml() -> YAML:
     return yaml
 
 
-def _dump(yaml: YAML, data) -> str:
+def dump_yaml(yaml: YAML, data) -> str:
     out = io.StringIO()
     yaml.dump(data, out)
     return out.getvalue()
@@ -220,7 +220,7 @@ def _validate(rel: str, text: str) -> None:
                             "nothing was written, so correct the values given")
 
 
-def _write(path: Path, text: str) -> None:
+def replace_file(path: Path, text: str) -> None:
     """Replace the file atomically: a reader sees the old plan or the new one, never half."""
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:

@@ -43,7 +43,7 @@ def xlsx(board: Board, path: Path) -> Path:
     # no lastModifiedBy: the file should not carry whoever happened to run the export
     workbook.properties = DocumentProperties(creator="casereview", created=midnight,
                                              modified=midnight)
-    return _save(workbook, Path(path), midnight)
+    return save_workbook(workbook, Path(path), midnight)
 
 
 def csv(board: Board, path: Path) -> Path:
@@ -155,7 +155,7 @@ def _colour_rag(cells) -> None:
             cell.font = Font(bold=True, color=text)
 
 
-def _save(workbook: Workbook, path: Path, stamp: datetime) -> Path:
+def save_workbook(workbook: Workbook, path: Path, stamp: datetime) -> Path:
     # Workbook.save() stamps "modified" with the clock and zipfile stamps each member with it:
     # write through ExcelWriter into memory, then repack with the board's date on every member
     buffer = io.BytesIO()
