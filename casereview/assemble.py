@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from .model import (IMR, ActionPlan, CaseReview, Conclusions, OverviewRecommendations, Part,
-                    Section, SectionMeta, TermsOfReference)
+from .model import (IMR, ActionPlan, Analysis, CaseReview, Conclusions, OverviewRecommendations,
+                    Part, ReviewInfo, Section, SectionMeta, TermsOfReference)
 
 _ROMAN = [(10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
 
@@ -71,18 +71,50 @@ def overview(part: OverviewRecommendations) -> OverviewRecommendations:
                                    "repeated": recommendations(part.repeated, "repeated")})
 
 
-def sections(metas: dict[str, SectionMeta], bodies: dict[str, str], terms_: TermsOfReference):
+def info(part: ReviewInfo) -> ReviewInfo:
+    subjects = [s.model_copy(update={"id": s.id or slug(s.name)}) for s in part.subjects]
+    return part.model_copy(update={"subjects": subjects})
+
+
+FOLDER_PARTS = {"review/front": "front", "review/sections": "body", "review/appendices": "appendix"}
+LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+def sections(metas: dict[str, SectionMeta], bodies: dict[str, str], terms_: TermsOfReference,
+             appendix_labels: str = "numbers"):
+    """Front matter, sections and appendices in their order; sections numbered 1, 2 ...,
+    appendices labelled 1, 2 ... or A, B ... unless they carry their own label."""
     questions = {q.id: (n, q) for n, q in enumerate(terms_.questions, start=1)}
-    out = []
-    for number, (path, meta) in enumerate(sorted(metas.items()), start=1):
+    out, counts = [], {"front": 0, "body": 0, "appendix": 0}
+    ordered = sorted(metas.items(), key=lambda kv: (_order(kv[0]), kv[0]))
+    for path, meta in ordered:
+        part = FOLDER_PARTS[path.rsplit("/", 1)[0]]
+        counts[part] += 1
+        number = counts[part]
         asked = questions.get(meta.question) if not meta.title else None
         title = meta.title or (asked[1].text.strip() if asked
                                else section_id(path).replace("-", " ").capitalize())
         menu = meta.menu_title or menu_title(f"Question {asked[0]}: {title}" if asked else title)
         out.append(Section.model_construct(
             id=section_id(path), number=number, title=title, menu_title=menu, kind=meta.kind,
-            question=meta.question, body=bodies.get(path, ""), file=path))
+            question=meta.question, body=bodies.get(path, ""), file=path, part=part,
+            label=_label(part, number, meta.label, appendix_labels), episode=meta.episode,
+            finding=meta.finding, theme=meta.theme, generate=meta.generate))
     return out
+
+
+def _order(path: str) -> int:
+    return list(FOLDER_PARTS).index(path.rsplit("/", 1)[0])
+
+
+def _label(part: str, number: int, own: str | None, style: str) -> str:
+    if own:
+        return own
+    if part == "front":
+        return ""
+    if part == "appendix" and style == "letters":
+        return LETTERS[(number - 1) % 26] * ((number - 1) // 26 + 1)
+    return str(number)
 
 
 # two lines of the site's menu (about 30 characters each) after the section's number
@@ -103,13 +135,17 @@ def review(parts: dict[str, Part], bodies: dict[str, str]) -> CaseReview:
     """The whole review from parts that all validated: assembled, not validated again
     (which would cost building a validator for the whole model on every check)."""
     terms_ = terms(parts["review/terms.yml"])
+    info_ = info(parts["review/review.yml"])
+    metas = {p: v for p, v in parts.items()
+             if p.rsplit("/", 1)[0] in FOLDER_PARTS and p.endswith(".md")}
     folder = lambda name: {p: v for p, v in parts.items() if p.startswith(name + "/")}  # noqa: E731
     return CaseReview.model_construct(
-        info=parts["review/review.yml"], terms=terms_, panel=parts["review/panel.yml"],
+        info=info_, terms=terms_, analysis=parts.get("review/analysis.yml") or Analysis(),
+        panel=parts["review/panel.yml"],
         family=parts["review/family.yml"], references=parts["review/references.yml"],
         conclusions=conclusions(parts["review/conclusions.yml"]),
         recommendations=overview(parts["review/recommendations.yml"]),
-        sections=sections(folder("review/sections"), bodies, terms_),
+        sections=sections(metas, bodies, terms_, info_.appendix_labels),
         imrs=[imr(p) for _, p in sorted(folder("agency_imrs").items())],
         action_plans=[action_plan(p) for _, p in sorted(folder("action_plans").items())],
     )

@@ -140,7 +140,7 @@ def subjects(c: Checker) -> Iterator[Diagnostic]:
     if not c.complete("review/review.yml", FAMILY):
         return
     members = {m.pseudonym: m for m in c.review.family.members}
-    for i, subject in enumerate(c.review.info.subjects):
+    for i, subject in enumerate(c.review.info.subject_names):
         if subject not in members:
             yield c.at("review/review.yml", ("subjects", i), f"subject `{subject}` is not in "
                        "review/family.yml", _suggest(subject, members))

@@ -22,6 +22,11 @@ Path_ = safe_read.Path_
 
 #: workspace folders read, and what each holds
 YAML_FILES = ("review", "terms", "panel", "family", "references", "conclusions", "recommendations")
+#: read when present: a review organised by questions needs no analysis.yml, and a type that
+#: asks for no executive summary of its own needs no executive_summary.md
+OPTIONAL_FILES = ("review/analysis.yml", "review/executive_summary.md")
+#: the report's parts, in their order: unnumbered front matter, sections, appendices
+REPORT_FOLDERS = ("review/front", "review/sections", "review/appendices")
 REFERENCE_DOCX = "templates/reference.docx"
 COMMENT_LOG = "review/comments.yml"   # `casereview comments` writes it; optional, never published
 MKDOCS_TAGS = frozenset({"!ENV", "!relative"})   # mkdocs' own; it constructs any other tag
@@ -97,7 +102,9 @@ def workspace(root: Path, names=YAML_FILES, sections: bool = True,
     root = Path(root)
     sources = Sources(root)
     files = [root / "review" / f"{name}.yml" for name in names]
-    files += sorted((root / "review" / "sections").glob("*.md")) if sections else []
+    if sections:
+        files += [root / f for f in OPTIONAL_FILES if os.path.lexists(root / f)]
+        files += [f for folder in REPORT_FOLDERS for f in sorted((root / folder).glob("*.md"))]
     files += sorted((root / "agency_imrs").glob("*.yml"))
     files += sorted((root / "action_plans").glob("*.yml"))
     for file in files:

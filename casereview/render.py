@@ -16,12 +16,12 @@ from pathlib import Path
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
-from . import images, numbering, prose
+from . import images, numbering, prose, review_types
 from .anonymise import professionals
 from .assemble import roman
 from .dates import SPOKEN_DATE, spoken
 from .diagnostics import CheckFailed, Diagnostic, Report
-from .model import REVIEW_TYPES, CaseReview, ReviewInfo
+from .model import CaseReview, ReviewInfo
 from .tables import Column, grid_table
 from .tracker import Board, track
 
@@ -240,7 +240,7 @@ def render(review: CaseReview, workspace: Path | None = None,
     outline = numbering.outline(review)
     ctx = Context(review, outline, workspace)
     env = environment(workspace)
-    title = review.info.title or f"{REVIEW_TYPES[review.info.type]} – {', '.join(review.info.subjects)}"
+    title = review_types.title(review.info)
     result = Rendered("", title, outline, review.info, build_date, name, workspace,
                       track([review], build_date, public=True), panel=open_checks is not None)
     try:
@@ -259,7 +259,7 @@ def render(review: CaseReview, workspace: Path | None = None,
 def _render_template(env, review, outline, ctx, result: Rendered) -> str:
     return env.get_template("report.md.j2").render(
         review=review, info=review.info, outline=outline, ctx=ctx, prose=ctx.prose,
-        footnotes=ctx.notes.flush, title=result.title, review_type=REVIEW_TYPES[review.info.type],
+        footnotes=ctx.notes.flush, title=result.title, review_type=review_types.type_name(review.info),
         chronology=numbering.chronology(review), build_date=result.build_date,
         agency=review.agency, draft=result.draft, mark=result.mark, panel=result.panel)
 

@@ -105,7 +105,7 @@ def track(reviews: list[CaseReview], as_of: date, public: bool = False) -> Board
     """The board as of a day. `public`: for a published page, where a review that shows
     professionals by role has its leads by role (internal exports keep the names)."""
     board = Board(as_of)
-    subjects = {s: r.info.version for r in reviews for s in r.info.subjects}
+    subjects = {s: r.info.version for r in reviews for s in r.info.subject_names}
     for review in reviews:
         board.repeats += _repeats(review, subjects)
         recs = _recommendations(review)
@@ -152,7 +152,7 @@ def _tracked(review, agency, row: ActionRow, recs, events, as_of, by_role: bool,
     text = (answered[0].text if answered else row.recommendation or "").strip()
     leads = _leads(row, by_role)
     return Tracked(
-        review=review.info.version, subjects=", ".join(review.info.subjects), agency=agency,
+        review=review.info.version, subjects=", ".join(review.info.subject_names), agency=agency,
         row=row.id, no=row.no, recommendation=plain(text), answers=tuple(row.answers),
         lead=joined(leads), leads=leads, agency_name=agency_name, deadline="; ".join(str(d) for d in _deadlines(row)), due=due,
         status=row.status, rag=rag(row.status, overdue, soon, undated), overdue=overdue,

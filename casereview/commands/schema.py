@@ -9,7 +9,7 @@ from ..model import FILE_MODELS, FOLDER_MODELS, Part
 #: schema file name -> model
 SCHEMAS: dict[str, type[Part]] = {
     **{path.rsplit("/", 1)[-1].replace(".yml", ".schema.json"): model
-       for path, model in FILE_MODELS.items()},
+       for path, model in FILE_MODELS.items() if path.endswith(".yml")},
     "section.schema.json": FOLDER_MODELS["review/sections"],
     "imr.schema.json": FOLDER_MODELS["agency_imrs"],
     "action_plan.schema.json": FOLDER_MODELS["action_plans"],
@@ -29,10 +29,11 @@ def schemas() -> dict[str, str]:
 
 def schema_for(path: str) -> str:
     """The schema file that describes a workspace file."""
-    if path in FILE_MODELS:
+    if path in FILE_MODELS and path.endswith(".yml"):
         return path.rsplit("/", 1)[-1].replace(".yml", ".schema.json")
     folder = path.rsplit("/", 1)[0]
-    return {"agency_imrs": "imr.schema.json", "action_plans": "action_plan.schema.json"}[folder]
+    return {"agency_imrs": "imr.schema.json", "action_plans": "action_plan.schema.json"}.get(
+        folder, "section.schema.json")
 
 
 def write(folder: Path) -> list[Path]:

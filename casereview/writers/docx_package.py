@@ -9,7 +9,7 @@ from pathlib import Path
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 
-from ..model import REVIEW_TYPES
+from .. import review_types
 from ..render import Rendered
 
 APP_XML = ("<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
@@ -23,11 +23,11 @@ def properties(doc, rendered: Rendered) -> None:
     """Title, subject, author, keywords, language, status; created and modified on the build
     date. No last-modified-by, revision or printing date."""
     info, core = rendered.info, doc.core_properties
-    kind = REVIEW_TYPES[info.type]
+    kind = review_types.type_name(info)
     core.title = rendered.title
     core.author = author(rendered)
     core.subject = f"Overview report – {info.partnership}"
-    core.keywords = "; ".join(["safeguarding", kind, *info.subjects, info.partnership])
+    core.keywords = "; ".join(["safeguarding", kind, *info.subject_names, info.partnership])
     core.category = kind
     core.content_status = info.status.capitalize()
     core.language = "en-GB"

@@ -21,7 +21,7 @@ def write(stage: Path, review: CaseReview, title: str, published: date, scanned:
     artefacts = {p.relative_to(stage).as_posix(): _sha256(p) for p in staging.published(stage)}
     info = review.info
     manifest = {
-        "title": title, "type": info.type, "subjects": info.subjects,
+        "title": title, "type": info.type, "subjects": info.subject_names,
         "partnership": info.partnership, "version": info.version, "status": info.status,
         "published": published.isoformat(),
         "panel_sign_off": _sign_off(info),
