@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from . import detect
+from . import detect, review_types
 from .diagnostics import Diagnostic, Severity
 from .identities import Identity, Matcher, Register
 from .load import SourceDoc, Sources, dotted
@@ -18,7 +18,7 @@ _SPLIT = re.compile(r"\s+and\s+|\s*/\s*|\s*,\s*|\s*&\s*")
 def professionals(review: CaseReview) -> dict[str, str]:
     """Each named professional with the role to show instead, when names are withheld."""
     names: dict[str, str] = {}
-    people = [review.info.lead_reviewer, review.info.chair]
+    people = [review.info.lead_reviewer, *review.info.reviewers, review.info.chair]
     for person in filter(None, people):
         if person.name:
             names[person.name] = person.role
@@ -115,7 +115,8 @@ def known_phrases(review: CaseReview) -> frozenset[str]:
     phrases |= set(professionals(review)) | {a.text for a in review.info.allow}
     phrases |= {r.short for r in review.references.references}
     phrases |= {f"@{r.id}" for r in review.references.references}   # citations, not handles
-    phrases |= {review.info.partnership, review.info.statutory_guidance}
+    # the guidance as published: the review's own, else its type's (a SAR's Care Act 2014)
+    phrases |= {review.info.partnership, review_types.guidance(review.info)}
     return frozenset(p.lower() for p in phrases)
 
 
