@@ -477,6 +477,21 @@ def test_detections_are_errors_once_the_review_is_final(minimal):
     assert f"mkdocs.yml:2:1: `le2 7qh` looks like a UK postcode; {HINT}" in messages(minimal)
 
 
+def test_co_reviewers_are_declared_professionals_not_likely_names(minimal):
+    edit(minimal, "review/review.yml", "lead_reviewer:", "reviewers:\n  - name: Harriet Lowe\n"
+         "    role: Co-reviewer\n    biography: Harriet Lowe managed tenancy services.\n"
+         "lead_reviewer:")
+    assert not [m for m in messages(minimal) if "Harriet Lowe" in m]
+
+
+def test_a_review_without_its_own_guidance_checks_against_its_types(minimal):
+    edit(minimal, "review/review.yml", "statutory_guidance: Working Together to Safeguard "
+         "Children 2018\n", "")
+    edit(minimal, "review/sections/01-introduction.md", "\n", "\nHeld under Working Together "
+         "to Safeguard Children 2023.\n")
+    assert not [m for m in messages(minimal) if "looks like" in m]
+
+
 # --- the Child B1 example ------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
