@@ -145,6 +145,7 @@ class PartialDate:
 
 _DMY = re.compile(r"\b(\d{1,2})[./](\d{1,2})[./](\d{2}|\d{4})\b")
 _ISO_IN = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_ISO_MONTH = re.compile(r"\b(\d{4})-(\d{2})\b(?!-\d)")
 _MONTH_YEAR = re.compile(r"\b(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.? (\d{4})\b", re.I)
 _QUARTER = re.compile(r"\bquarter ([1-4]) (?:of )?(\d{4})\b", re.I)
 _EVENTS = {"publication": re.compile(r"release of (?:the )?report|publication", re.I)}
@@ -229,6 +230,9 @@ def _find_due(text: str) -> tuple[date | None, str | None]:
         found.append((m.start(), PartialDate.parse(m[0]).start, "day"))
     for m in _MONTH_YEAR.finditer(text):
         found.append((m.start(), _last_day(int(m[2]), MONTHS[m[1].lower()]), "month"))
+    for m in _ISO_MONTH.finditer(text):      # 2024-12, as chronology dates are written
+        if 1 <= int(m[2]) <= 12:
+            found.append((m.start(), _last_day(int(m[1]), int(m[2])), "month"))
     for m in _QUARTER.finditer(text):
         found.append((m.start(), _last_day(int(m[2]), int(m[1]) * 3), "quarter"))
     if not found:

@@ -54,6 +54,8 @@ def test_a_date_known_less_precisely_comes_first_in_the_time_it_covers():
     ("Dependent on release of report", None, False, False, "publication", False),
     ("Immediate – completed by July 2015.", date(2015, 7, 31), False, False, None, False),
     ("Quarter 3 of 2015", date(2015, 9, 30), False, False, None, False),
+    ("2024-12", date(2024, 12, 31), False, False, None, False),
+    ("2024-13", None, False, False, None, True),
     ("See 8.5.1", None, False, False, None, True),
 ])
 def test_deadlines_as_written(text, due, in_place, ongoing, event, needs_date):
