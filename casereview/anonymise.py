@@ -18,7 +18,7 @@ _SPLIT = re.compile(r"\s+and\s+|\s*/\s*|\s*,\s*|\s*&\s*")
 def professionals(review: CaseReview) -> dict[str, str]:
     """Each named professional with the role to show instead, when names are withheld."""
     names: dict[str, str] = {}
-    people = [review.info.lead_reviewer, review.info.chair]
+    people = [review.info.lead_reviewer, *review.info.reviewers, review.info.chair]
     for person in filter(None, people):
         if person.name:
             names[person.name] = person.role
