@@ -87,11 +87,11 @@ def organised_by(c: Checker) -> Iterator[Diagnostic]:
 
 
 def _none_declared(c: Checker, unit: Unit) -> Diagnostic:
-    others = ", ".join(u.kind for u in UNITS if u is not unit)
+    others = [u.kind for u in UNITS if u is not unit]
     if unit.kind == "questions":
         return c.at(TERMS, ("questions",), "the analysis is organised by key questions but "
                     "review/terms.yml has none", "add them under `questions:`, or organise it by "
-                    f"{others} (`organised_by:` in {ANALYSIS})")
+                    f"{', '.join(others[:-1])} or {others[-1]} (`organised_by:` in {ANALYSIS})")
     return c.at(ANALYSIS, ("organised_by",), f"the analysis is organised by {unit.kind} but "
                 f"none is declared", f"add them under `{unit.kind}:` in {ANALYSIS}, or organise "
                 "it by another unit")
@@ -119,7 +119,7 @@ def findings(c: Checker) -> Iterator[Diagnostic]:
             if rid not in recs:
                 yield c.at(ANALYSIS, ("findings", i, "recommendations", j), f"recommendation "
                            f"`{rid}` does not exist", _suggest(rid, recs))
-            elif recs[rid][0].finding not in (None, finding.id):
+            elif recs[rid][0].finding in found and recs[rid][0].finding != finding.id:
                 yield c.at(ANALYSIS, ("findings", i, "recommendations", j), f"finding "
                            f"`{finding.id}` lists recommendation `{rid}`, but that answers finding "
                            f"`{recs[rid][0].finding}`", "list it under one finding only, the "

@@ -22,15 +22,15 @@ def introduced(c: Checker) -> Iterator[Diagnostic]:
     several people coded AA, BB ... introduces each in review.yml by their facts instead."""
     if not c.complete(REVIEW, FAMILY):
         return
-    members = {m.pseudonym: m for m in c.review.family.members}
+    members = {m.pseudonym: (i, m) for i, m in enumerate(c.review.family.members)}
     for i, subject in enumerate(c.review.info.subjects):
         described = any(getattr(subject, fact) for fact in FACTS)
         if subject.name not in members and not described:
             yield c.at(REVIEW, ("subjects", i), f"subject `{subject.name}` is not in "
                        "review/family.yml", _suggest(subject.name, members) + " (or give their "
                        "facts here: `age:`, `sex:`, `facts:` ...)")
-        elif subject.name in members and not members[subject.name].subject:
-            yield c.at(FAMILY, ("members",), f"`{subject.name}` is a subject of the review "
+        elif subject.name in members and not members[subject.name][1].subject:
+            yield c.at(FAMILY, ("members", members[subject.name][0]), f"`{subject.name}` is a subject of the review "
                        "but not marked so", f"add `subject: true` to {subject.name}", WARN)
 
 
@@ -67,7 +67,7 @@ def chronology_subjects(c: Checker) -> Iterator[Diagnostic]:
     (the combined chronology shows them in a column of their own)."""
     if not c.complete(REVIEW):
         return
-    ids = [s.id for s in c.review.info.subjects]
+    ids = list(dict.fromkeys(s.id for s in c.review.info.subjects))
     for imr in c.review.imrs:
         file = f"agency_imrs/{imr.agency}.yml"
         for i, entry in enumerate(imr.chronology):
