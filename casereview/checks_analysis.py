@@ -114,28 +114,38 @@ def findings(c: Checker) -> Iterator[Diagnostic]:
         return
     recs = {rec.id: (rec, file, path) for rec, file, path in _all_recommendations(c)}
     found = {f.id: f for f in c.review.analysis.findings}
-    for i, finding in enumerate(c.review.analysis.findings):
-        for j, rid in enumerate(finding.recommendations):
-            if rid not in recs:
-                yield c.at(ANALYSIS, ("findings", i, "recommendations", j), f"recommendation "
-                           f"`{rid}` does not exist", _suggest(rid, recs))
-            elif recs[rid][0].finding in found and recs[rid][0].finding != finding.id:
-                yield c.at(ANALYSIS, ("findings", i, "recommendations", j), f"finding "
-                           f"`{finding.id}` lists recommendation `{rid}`, but that answers finding "
-                           f"`{recs[rid][0].finding}`", "list it under one finding only, the "
-                           "one its `finding:` names")
+    yield from _listed(c, recs, found)
     for rec, file, path in recs.values():
         if rec.finding and rec.finding not in found:
             hint = _suggest(rec.finding, found) if found else f"{ANALYSIS} declares no findings"
             yield c.at(file, path + ("finding",), f"finding `{rec.finding}` does not exist", hint)
-    answered = {rec.finding for rec, _, _ in recs.values()}
-    final = c.review.info.status in ("final", "published") if c.complete("review/review.yml") \
-        else False
+    yield from _leading_nowhere(c, {rec.finding for rec, _, _ in recs.values()})
+
+
+def _listed(c: Checker, recs: dict, found: dict) -> Iterator[Diagnostic]:
+    """The recommendations a finding lists exist, and do not say they answer another."""
+    for i, finding in enumerate(c.review.analysis.findings):
+        for j, rid in enumerate(finding.recommendations):
+            answers = recs[rid][0].finding if rid in recs else None
+            if rid not in recs:
+                yield c.at(ANALYSIS, ("findings", i, "recommendations", j), f"recommendation "
+                           f"`{rid}` does not exist", _suggest(rid, recs))
+            elif answers in found and answers != finding.id:
+                yield c.at(ANALYSIS, ("findings", i, "recommendations", j), f"finding "
+                           f"`{finding.id}` lists recommendation `{rid}`, but that answers finding "
+                           f"`{answers}`", "list it under one finding only, the one its "
+                           "`finding:` names")
+
+
+def _leading_nowhere(c: Checker, answered: set[str]) -> Iterator[Diagnostic]:
+    """A finding that leads to no recommendation and asks the board nothing: a warning in a
+    draft, an error once the review is final."""
+    final = c.complete("review/review.yml") and c.review.info.status in ("final", "published")
     for i, finding in enumerate(c.review.analysis.findings):
         if not (finding.recommendations or finding.board_questions or finding.id in answered):
             yield c.at(ANALYSIS, ("findings", i), f"finding `{finding.id}` has no recommendation "
                        "and no question for the board", "add `board_questions:`, or "
-                       "`recommendations: [id]` (or `finding: " + finding.id + "` on a "
+                       f"`recommendations: [id]` (or `finding: {finding.id}` on a "
                        "recommendation)", Severity.ERROR if final else WARN)
 
 

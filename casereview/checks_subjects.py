@@ -55,7 +55,7 @@ def roles(c: Checker) -> Iterator[Diagnostic]:
         if subject.role is None:
             yield c.at(REVIEW, ("subjects", i), f"subject `{subject.name}` has no role, so "
                        f"is taken for the {_role(default)} ({kind.name}s' default)",
-                       f"add `role:` (child, adult_at_risk, victim, perpetrator or other)", WARN)
+                       "add `role:` (child, adult_at_risk, victim, perpetrator or other)", WARN)
 
 
 def _role(role: str) -> str:

@@ -2,7 +2,7 @@
 a section, each unit a section names declared, each finding leading somewhere. Exact messages."""
 import pytest
 
-from conftest import edit, messages
+from conftest import edit, messages, messages_after
 
 FINDINGS = """organised_by: findings
 findings:
@@ -96,9 +96,7 @@ CASES = {
 @pytest.mark.parametrize("name", list(CASES))
 def test_findings(by_findings, name):
     edits, expected = CASES[name]
-    for rel, old, new in edits:
-        edit(by_findings, rel, old, new)
-    assert messages(by_findings) == expected
+    assert messages_after(by_findings, edits) == expected
 
 
 EPISODES = """organised_by: episodes
