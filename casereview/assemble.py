@@ -81,26 +81,40 @@ LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 
 def sections(metas: dict[str, SectionMeta], bodies: dict[str, str], terms_: TermsOfReference,
-             appendix_labels: str = "numbers"):
+             appendix_labels: str = "numbers", analysis: Analysis = Analysis()):
     """Front matter, sections and appendices in their order; sections numbered 1, 2 ...,
     appendices labelled 1, 2 ... or A, B ... unless they carry their own label."""
-    questions = {q.id: (n, q) for n, q in enumerate(terms_.questions, start=1)}
     out, counts = [], {"front": 0, "body": 0, "appendix": 0}
     ordered = sorted(metas.items(), key=lambda kv: (_order(kv[0]), kv[0]))
     for path, meta in ordered:
         part = FOLDER_PARTS[path.rsplit("/", 1)[0]]
         counts[part] += 1
         number = counts[part]
-        asked = questions.get(meta.question) if not meta.title else None
-        title = meta.title or (asked[1].text.strip() if asked
+        analysed = _analysed(meta, terms_, analysis) if not meta.title else None
+        title = meta.title or (analysed[1] if analysed
                                else section_id(path).replace("-", " ").capitalize())
-        menu = meta.menu_title or menu_title(f"Question {asked[0]}: {title}" if asked else title)
+        menu = meta.menu_title or menu_title(f"{analysed[0]}: {title}" if analysed else title)
         out.append(Section.model_construct(
             id=section_id(path), number=number, title=title, menu_title=menu, kind=meta.kind,
             question=meta.question, body=bodies.get(path, ""), file=path, part=part,
             label=_label(part, number, meta.label, appendix_labels), episode=meta.episode,
             finding=meta.finding, theme=meta.theme, generate=meta.generate))
     return out
+
+
+def _analysed(meta: SectionMeta, terms_: TermsOfReference, analysis: Analysis):
+    """("Question 2", its text) for a section that analyses a key question, and likewise
+    for a finding, an episode or a theme (the first the section names): its default title
+    and the menu's prefix. None for any other section."""
+    for field, units, name in (("question", terms_.questions, "Question"),
+                               ("finding", analysis.findings, "Finding"),
+                               ("episode", analysis.episodes, "Episode"),
+                               ("theme", analysis.themes, "Theme")):
+        named = getattr(meta, field)
+        for n, unit in enumerate(units if named else (), start=1):
+            if unit.id == named:
+                return f"{name} {n}", (unit.text if field == "question" else unit.title).strip()
+    return None
 
 
 def _order(path: str) -> int:
@@ -136,16 +150,17 @@ def review(parts: dict[str, Part], bodies: dict[str, str]) -> CaseReview:
     (which would cost building a validator for the whole model on every check)."""
     terms_ = terms(parts["review/terms.yml"])
     info_ = info(parts["review/review.yml"])
+    analysis = parts.get("review/analysis.yml") or Analysis()
     metas = {p: v for p, v in parts.items()
              if p.rsplit("/", 1)[0] in FOLDER_PARTS and p.endswith(".md")}
     folder = lambda name: {p: v for p, v in parts.items() if p.startswith(name + "/")}  # noqa: E731
     return CaseReview.model_construct(
-        info=info_, terms=terms_, analysis=parts.get("review/analysis.yml") or Analysis(),
+        info=info_, terms=terms_, analysis=analysis,
         panel=parts["review/panel.yml"],
         family=parts["review/family.yml"], references=parts["review/references.yml"],
         conclusions=conclusions(parts["review/conclusions.yml"]),
         recommendations=overview(parts["review/recommendations.yml"]),
-        sections=sections(metas, bodies, terms_, info_.appendix_labels),
+        sections=sections(metas, bodies, terms_, info_.appendix_labels, analysis),
         imrs=[imr(p) for _, p in sorted(folder("agency_imrs").items())],
         action_plans=[action_plan(p) for _, p in sorted(folder("action_plans").items())],
     )

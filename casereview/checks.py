@@ -1,6 +1,7 @@
-"""Rules that span files: every question analysed, every pseudonym declared, every agency
-known, every recommendation answered, every reference resolved. Each rule is a function
-from the assembled review (and where things stand in the sources) to diagnostics."""
+"""Rules that span files: every pseudonym declared, every agency known, every recommendation
+answered, every reference resolved (every question analysed and every subject introduced:
+checks_analysis.py, checks_subjects.py). Each rule is a function from the assembled review
+(and where things stand in the sources) to diagnostics."""
 from __future__ import annotations
 
 import difflib
@@ -19,7 +20,7 @@ from .writers import docx_styles
 
 WARN = Severity.WARNING
 PANEL, TERMS, FAMILY = "review/panel.yml", "review/terms.yml", "review/family.yml"
-RECOMMENDATIONS = "review/recommendations.yml"
+RECOMMENDATIONS, ANALYSIS = "review/recommendations.yml", "review/analysis.yml"
 
 
 class Checker:
@@ -105,48 +106,6 @@ def agencies(c: Checker) -> Iterator[Diagnostic]:
             yield c.at(file, ("chronology",), "this agency has chronology entries but "
                        "review/panel.yml says it gave no chronology",
                        f"set chronology: true for `{agency.id}` in review/panel.yml")
-
-
-# --- terms of reference and sections --------------------------------------------------------
-
-def questions(c: Checker) -> Iterator[Diagnostic]:
-    for s in c.review.sections:
-        if s.kind == "analysis" and not s.question:
-            yield c.at(s.file, ("kind",), "this analysis section names no key question",
-                       "add `question: q1` (or another id from review/terms.yml)", WARN)
-    if not c.complete(TERMS):
-        return
-    ids = [q.id for q in c.review.terms.questions]
-    for i, qid in enumerate(ids):
-        if ids.count(qid) > 1 and ids.index(qid) == i:
-            yield c.at("review/terms.yml", ("questions", i), f"question id `{qid}` is used twice",
-                       "give each question its own id")
-    analysed = {s.question for s in c.review.sections if s.question}
-    for s in c.review.sections:
-        if s.question and s.question not in ids:
-            yield c.at(s.file, ("question",), f"key question `{s.question}` does not exist",
-                       _suggest(s.question, ids))
-    analysed_too = salvaged(c, "review/sections", _question)
-    if analysed and analysed_too is not None:
-        analysed |= analysed_too
-        for i, qid in enumerate(ids):
-            if qid not in analysed:
-                yield c.at("review/terms.yml", ("questions", i), f"key question `{qid}` is not "
-                           "analysed in any section", f"add a section with `kind: analysis` and "
-                           f"`question: {qid}` in review/sections/")
-
-
-def subjects(c: Checker) -> Iterator[Diagnostic]:
-    if not c.complete("review/review.yml", FAMILY):
-        return
-    members = {m.pseudonym: m for m in c.review.family.members}
-    for i, subject in enumerate(c.review.info.subject_names):
-        if subject not in members:
-            yield c.at("review/review.yml", ("subjects", i), f"subject `{subject}` is not in "
-                       "review/family.yml", _suggest(subject, members))
-        elif not members[subject].subject:
-            yield c.at("review/family.yml", ("members",), f"`{subject}` is a subject of the review "
-                       "but not marked so", f"add `subject: true` to {subject}", WARN)
 
 
 # --- chronology -----------------------------------------------------------------------------
@@ -247,12 +206,6 @@ def _recommendation_ids(path: str, data: dict) -> set[str] | None:
         if isinstance(agency, str) else None
 
 
-def _question(path: str, data: dict) -> set[str] | None:
-    """The key question a section with broken front matter says it analyses."""
-    question = data.get("question")
-    return {question} if isinstance(question, str) else set() if question is None else None
-
-
 def _answers(path: str, data: dict) -> set[str] | None:
     """The recommendation ids a broken action plan's rows answer."""
     rows = data.get("rows")
@@ -309,7 +262,9 @@ def prose_references(c: Checker) -> Iterator[Diagnostic]:
                    d.body)} if all(d.body is not None for d in broken) else None,
                "section": {s.id for s in c.review.sections} | {
                    assemble.section_id(d.path) for d in broken},
-               "question": known(TERMS, (q.id for q in c.review.terms.questions))}
+               "question": known(TERMS, (q.id for q in c.review.terms.questions)),
+               **{unit: known(ANALYSIS, (u.id for u in getattr(c.review.analysis, unit + "s")))
+                  for unit in ("episode", "finding")}}
     citations = known("review/references.yml", (r.id for r in c.review.references.references))
     pseudonyms = known(FAMILY, (m.pseudonym for m in c.review.family.members))
     for file, doc in sorted(c.sources.docs.items()):
@@ -320,7 +275,7 @@ def prose_references(c: Checker) -> Iterator[Diagnostic]:
 def _text(c, file, path, text, targets, citations, pseudonyms) -> Iterator[Diagnostic]:
     for m in prose.XREF.finditer(text):
         if targets[m[1]] is not None and m[2] not in targets[m[1]]:
-            what = {"para": "paragraph id", "section": "section", "question": "key question"}[m[1]]
+            what = {"para": "paragraph id", "question": "key question"}.get(m[1], m[1])
             yield c.at(file, path, f"`{m[0]}`: there is no {what} `{m[2]}`", _suggest(m[2], targets[m[1]]),
                        line=prose.line_of(text, m.start()))
     defined = prose.footnote_definitions(text)
@@ -431,8 +386,8 @@ def _image_problem(root, ref: images.Reference) -> tuple[str, str] | None:
     return None
 
 
-RULES = [agencies, questions, subjects, chronology, recommendations, prose_references,
-         reference_document]
+RULES = [agencies, chronology, recommendations, prose_references, reference_document]
+from . import checks_analysis, checks_subjects  # noqa: E402,F401  (each adds its RULES)
 
 
 def _claiming(sources: Sources, file: str) -> SourceDoc | None:

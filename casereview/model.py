@@ -66,7 +66,7 @@ class Subject(Part):
                           "(default: the name's slug)")
     name: Text = Field(description="The pseudonym or code the report uses")
     role: SubjectRole | None = Field(None, description="Default: the type's (review_types.yml)")
-    age: Text | None = Field(None, description="An age or an age band: `14 months`, `40-49`")
+    age: Label | None = Field(None, description="An age or an age band: `14 months`, `40-49`")
     sex: Text | None = None
     ethnicity: Text | None = None
     date_of_death: PartialDate | None = None

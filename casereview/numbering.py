@@ -18,10 +18,12 @@ from .model import CaseReview, ChronologyEntry, Section
 
 @dataclass(frozen=True)
 class Entry:
-    """A chronology entry with the agency that recorded it."""
+    """A chronology entry with the agency that recorded it and the subjects it concerns,
+    by name."""
 
     agency: str
     entry: ChronologyEntry
+    subjects: tuple[str, ...] = ()
 
 
 @dataclass
@@ -59,7 +61,9 @@ def anchor(number: str) -> str:
 
 def chronology(review: CaseReview) -> list[Entry]:
     """Every IMR's entries merged, sorted by the date at the precision known."""
-    entries = [Entry(imr.agency, e) for imr in review.imrs for e in imr.chronology]
+    names = {s.id: s.name for s in review.info.subjects}
+    entries = [Entry(imr.agency, e, tuple(names.get(sid, sid) for sid in e.subjects))
+               for imr in review.imrs for e in imr.chronology]
     return sorted(entries, key=lambda x: (x.entry.date.sort_key(), x.agency))
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
-from . import images, numbering, prose, review_types
+from . import images, numbering, prose, review_types, subjects
 from .anonymise import professionals
 from .assemble import roman
 from .dates import SPOKEN_DATE, spoken
@@ -89,6 +89,12 @@ class Context:
         self.paras = numbering.paragraph_numbers(outline)
         self.sections = {s.section.id: (str(s.number), s.anchor) for s in outline}
         self.questions = {q.id: str(i) for i, q in enumerate(review.terms.questions, 1)}
+        # findings and episodes by their number, and the section that analyses each
+        self.units = {kind: {u.id: str(i) for i, u in enumerate(
+            getattr(review.analysis, kind + "s"), 1)} for kind in UNIT_WORDS}
+        self.analysed = {(kind, getattr(s.section, kind)): s.anchor for s in outline
+                         for kind in UNIT_WORDS if getattr(s.section, kind)}
+        self.leading = _leading(review)
         self.references = {r.id: r for r in review.references.references}
         # professionals shown by role: each declared name gives way to its role, in all prose
         self.by_role = review.info.professionals == "role"
@@ -127,7 +133,18 @@ class Context:
     def answered(self, row, agency: str) -> str:
         """The recommendations an action row answers, by the numbers the report prints them
         under ("recommendations iii and iv", "Social Care recommendation iii"), never by id."""
-        known = [self.published[a] for a in row.answers if a in self.published]
+        return self.labels(row.answers, agency)
+
+    def leads_to(self, finding) -> str:
+        """The recommendations a finding leads to, as the report prints them: those it lists
+        and those that say they answer it."""
+        return self.labels([*finding.recommendations, *(
+            rid for rid in self.leading.get(finding.id, ()) if rid not in finding.recommendations)])
+
+    def labels(self, ids: list[str], agency: str = "") -> str:
+        """Recommendations by the labels the report prints, grouped by their owner; those of
+        `agency` (default: the overview report itself) need no owner's name."""
+        known = [self.published[a] for a in ids if a in self.published]
         if not known:
             return ""
         groups: dict[str, list[str]] = {}
@@ -165,10 +182,26 @@ class Context:
         if kind == "section":
             number, anchor = self.sections[target]
             return f"[section {number}](#{anchor})"
+        if kind in UNIT_WORDS:
+            words = f"{UNIT_WORDS[kind]} {self.units[kind][target]}"
+            where = self.analysed.get((kind, target))
+            return f"[{words}](#{where})" if where else words
         return f"key question {self.questions[target]}"
 
 
 OVERVIEW = ""       # the owner of the overview report's own recommendations
+UNIT_WORDS = {"finding": "finding", "episode": "key practice episode"}   # [[finding:f2]]
+
+
+def _leading(review: CaseReview) -> dict[str, list[str]]:
+    """Finding id -> the recommendations that say they answer it (`finding:`)."""
+    out: dict[str, list[str]] = {}
+    recs = [*(r for imr in review.imrs for r in imr.recommendations),
+            *review.recommendations.overview, *review.recommendations.repeated]
+    for rec in recs:
+        if rec.finding:
+            out.setdefault(rec.finding, []).append(rec.id)
+    return out
 
 
 def _published_labels(review: CaseReview) -> dict[str, tuple[str, str]]:
@@ -200,7 +233,7 @@ def environment(workspace: Path | None) -> jinja2.Environment:
         comment_start_string="{##", comment_end_string="##}")
     env.filters.update(cell=cell, indent_block=indent_block, one_line=_one_line, roman=roman,
                        date=spoken, keep_dates=keep_dates, literal=literal)
-    env.globals.update(grid_table=grid_table, Column=Column)
+    env.globals.update(grid_table=grid_table, Column=Column, subjects_table=subjects.table)
     env.bytecode_cache = bytecode_cache()
     return env
 

@@ -29,6 +29,13 @@ def messages(ws: Path) -> list[str]:
     return [str(d) for d in report.errors + report.warnings]
 
 
+def messages_after(ws: Path, edits) -> list[str]:
+    """The check's messages once each (file, old, new) edit is made."""
+    for rel, old, new in edits:
+        edit(ws, rel, old, new)
+    return messages(ws)
+
+
 WORKSPACE_PARTS = ("review", "agency_imrs", "action_plans", "templates", "mkdocs.yml")
 
 
