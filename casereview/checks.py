@@ -10,7 +10,7 @@ from typing import Iterator
 
 from pydantic import TypeAdapter, ValidationError
 
-from . import assemble, images, prose, text_rules
+from . import assemble, checks_plans, images, prose, text_rules
 from .assemble import agency_of
 from .dates import PartialDate
 from .diagnostics import Diagnostic, Severity
@@ -152,8 +152,8 @@ def recommendations(c: Checker) -> Iterator[Diagnostic]:
     for imr in c.review.imrs:
         for i, rec in enumerate(imr.recommendations):
             file = f"agency_imrs/{imr.agency}.yml"
-            if rec.id not in answered and not rec.no_action_row and answered_too is not None \
-                    and rec.id not in answered_too:
+            if rec.id not in answered and not rec.no_action_row and not rec.to \
+                    and answered_too is not None and rec.id not in answered_too:
                 yield c.at(file, ("recommendations", i), f"recommendation `{rec.id}` has no action "
                            "plan row", f"add a row with `answers: [{rec.id}]` to an action plan in "
                            "action_plans/, or say why in `no_action_row:`")
@@ -386,7 +386,8 @@ def _image_problem(root, ref: images.Reference) -> tuple[str, str] | None:
     return None
 
 
-RULES = [agencies, chronology, recommendations, prose_references, reference_document]
+RULES = [agencies, chronology, recommendations, prose_references, reference_document,
+         checks_plans.action_plans]
 from . import checks_analysis, checks_subjects  # noqa: E402,F401  (each adds its RULES)
 
 

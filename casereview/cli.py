@@ -53,7 +53,8 @@ def _parser() -> argparse.ArgumentParser:
     tracker.add_argument("--agency", help="only this agency's rows (its id, e.g. csc)")
     tracker.add_argument("--lead", help="only rows whose lead contains this text")
     tracker.add_argument("--status", choices=("not_started", "in_progress", "complete",
-                                              "superseded", "not_implemented"))
+                                              "superseded", "not_implemented", "not_agreed",
+                                              "awaiting_response"))
     tracker.add_argument("--overdue", action="store_true", help="only overdue rows")
     tracker.add_argument("--themes", action="store_true",
                          help="group by theme, with recommendations repeated from earlier reviews")

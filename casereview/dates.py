@@ -32,6 +32,11 @@ def spoken(value: "date | PartialDate | None", empty: str = "") -> str:
     return str(value)
 
 
+def spoken_iso(text: str) -> str:
+    """The text with each date in it written `2024-03-31` as people write dates."""
+    return _ISO_IN.sub(lambda m: spoken(PartialDate.parse(m[0])), text)
+
+
 #: a date as `spoken` writes it, or as a deadline does ("31 March 2015", "September 2015")
 SPOKEN_DATE = re.compile(r"\b(?:(?:\d{1,2} )?(?:" + "|".join(calendar.month_name[1:]) +
                          r")|(?:Spring|Summer|Autumn|Winter)) \d{4}\b")
@@ -200,6 +205,12 @@ class Deadline:
 
     def __str__(self) -> str:
         return self.text
+
+    @property
+    def spoken(self) -> str:
+        """As a reader reads it: as written, but a date written `2024-03-31` as people write
+        dates (the report never shows an ISO date)."""
+        return spoken_iso(self.text)
 
     @classmethod
     def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler):

@@ -214,6 +214,10 @@ class Agency(Part):
     chronology: bool = False
     imr: bool = False
     note: Markdown | None = None
+    outside: bool = Field(False, description="A body outside the partnership that "
+                          "recommendations are addressed to (a national panel, a government "
+                          "department): its action plan is its response; not listed among "
+                          "the agencies that took part")
 
     @property
     def label(self) -> str:

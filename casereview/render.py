@@ -22,7 +22,7 @@ from .assemble import roman
 from .dates import SPOKEN_DATE, spoken
 from .diagnostics import CheckFailed, Diagnostic, Report
 from .model import CaseReview, ReviewInfo
-from .tables import Column, grid_table
+from .tables import PLAN_COLUMNS, Column, grid_table, plan_groups
 from .tracker import Board, track
 
 PACKAGED = Path(__file__).parent / "templates"
@@ -233,7 +233,8 @@ def environment(workspace: Path | None) -> jinja2.Environment:
         comment_start_string="{##", comment_end_string="##}")
     env.filters.update(cell=cell, indent_block=indent_block, one_line=_one_line, roman=roman,
                        date=spoken, keep_dates=keep_dates, literal=literal)
-    env.globals.update(grid_table=grid_table, Column=Column, subjects_table=subjects.table)
+    env.globals.update(grid_table=grid_table, Column=Column, subjects_table=subjects.table,
+                       plan_columns=PLAN_COLUMNS, plan_groups=plan_groups)
     env.bytecode_cache = bytecode_cache()
     return env
 

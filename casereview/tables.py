@@ -94,3 +94,32 @@ def _blocks(markdown: str) -> list[str]:
 
 def _one_line(text: str) -> str:
     return " ".join(text.split())
+
+
+# --- action plans: the columns of each layout, rows grouped by theme -------------------------
+
+PLAN_COLUMNS = {
+    "standard": [Column("No.", 5), Column("Recommendation", 16), Column("Desired outcome", 13),
+                 Column("Actions", 22), Column("Lead", 11), Column("Deadline", 13),
+                 Column("Outcome measure", 11), Column("Status", 9)],
+    # the Home Office DHR action plan template's, in its order
+    "home_office": [Column("Recommendation", 20), Column("Scope", 7), Column("Action", 21),
+                    Column("Lead agency", 11), Column("Key milestones", 17),
+                    Column("Target date", 10), Column("Date of completion and outcome", 14)],
+}
+OTHER_THEME = "Other"
+
+
+def plan_groups(plan, titles: dict[str, str]) -> list[tuple[str, list]]:
+    """The plan's rows as (sub-heading, rows): one group with no heading unless the plan is
+    grouped by theme; then a group per row's first theme (its title when the theme is an id
+    of review/analysis.yml's), in the order the rows first name them, rows without one under
+    "Other", last."""
+    if plan.group_by != "theme":
+        return [("", list(plan.rows))]
+    groups: dict[str, list] = {}
+    for row in plan.rows:
+        theme = titles.get(row.themes[0], row.themes[0]) if row.themes else OTHER_THEME
+        groups.setdefault(theme, []).append(row)
+    other = groups.pop(OTHER_THEME, None)
+    return [*groups.items(), *([(OTHER_THEME, other)] if other else [])]

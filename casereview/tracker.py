@@ -7,6 +7,11 @@ RAG rule (also in the README):
          from its deadline yet ("needs a date", or waiting for an event such as publication).
 - Green: complete; or not complete and not yet due; or an ongoing commitment.
 - Grey:  superseded (reported, not counted as outstanding).
+
+Besides the plans' own statuses, a row whose actions are still to be agreed (`pending:`) is
+"not agreed", never complete; and a recommendation addressed outside the partnership (`to:`)
+that no row answers yet is tracked as "awaiting response" from that body, not left out. A row's
+key milestones are deadlines too: the earliest undone one may make it due, or overdue.
 """
 from __future__ import annotations
 
@@ -14,13 +19,18 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
+from typing import get_args
 
 from . import prose
+from .assemble import slug
 from .diagnostics import Report
-from .model import ActionRow, CaseReview, Recommendation
+from .dates import PartialDate, spoken
+from .model import ActionRow, CaseReview, Recommendation, RowStatus
 
 DUE_SOON = timedelta(days=30)
-OUTSTANDING = ("not_started", "in_progress")
+NOT_AGREED, AWAITING = "not_agreed", "awaiting_response"     # the tracker's own statuses
+STATUSES = (*get_args(RowStatus), NOT_AGREED, AWAITING)
+OUTSTANDING = ("not_started", "in_progress", NOT_AGREED, AWAITING)
 THEMES = {   # suggested from the text where a recommendation declares none
     "Supervision": r"supervis", "Domestic abuse": r"domestic (violence|abuse)",
     "Neglect and failure to thrive": r"neglect|failure to thrive|failing to thrive",
@@ -57,6 +67,8 @@ class Tracked:
     repeats: tuple[str, ...] = ()   # earlier reviews whose recommendation this repeats
     agency_name: str = ""           # as the panel names the agency (the id when not loaded)
     leads: tuple[str, ...] = ()     # each lead as written, where the actions have their own
+    milestone: str = ""             # the next key milestone not yet done, with its deadline
+    completed: PartialDate | None = None
 
 
 @dataclass(frozen=True)
@@ -117,7 +129,30 @@ def track(reviews: list[CaseReview], as_of: date, public: bool = False) -> Board
                 by_role = public and review.info.professionals == "role"
                 board.rows.append(_tracked(review, plan.agency, row, recs, events, as_of, by_role,
                                            names.get(plan.agency, plan.agency)))
+        board.rows += _awaiting(review, names)
     return board
+
+
+def _awaiting(review: CaseReview, names: dict[str, str]) -> list[Tracked]:
+    """Recommendations addressed outside the partnership that no row answers yet: each
+    under the body it is addressed to (a declared agency when `to:` names one), awaiting
+    its response, with no date to be due by."""
+    answered = {a for plan in review.action_plans for row in plan.rows for a in row.answers}
+    recs = [*(r for imr in review.imrs for r in imr.recommendations),
+            *review.recommendations.overview]
+    out = []
+    for rec in recs:
+        if not rec.to or rec.id in answered:
+            continue
+        agency = next((i for i, name in names.items() if rec.to in (i, name)), slug(rec.to))
+        out.append(Tracked(
+            review=review.info.version, subjects=", ".join(review.info.subject_names),
+            agency=agency, row=rec.id, no=rec.label, recommendation=plain(rec.text),
+            answers=(rec.id,), lead=rec.owner or "", leads=(rec.owner,) if rec.owner else (),
+            agency_name=names.get(agency, rec.to), deadline="", due=None, status=AWAITING,
+            rag=rag(AWAITING, False, False, True), overdue=False, due_soon=False,
+            needs_date=False, themes=themes(None, [rec])))
+    return out
 
 
 def _repeats(review: CaseReview, subjects: dict[str, str]) -> list[Repeat]:
@@ -139,15 +174,18 @@ def _recommendations(review: CaseReview) -> dict[str, Recommendation]:
 
 def _tracked(review, agency, row: ActionRow, recs, events, as_of, by_role: bool,
              agency_name: str) -> Tracked:
-    dues = [d.due_given(events) for d in _deadlines(row)]
+    deadlines = _deadlines(row) + [m.date for m in _undone(row)]
+    dues = [d.due_given(events) for d in deadlines]
     dated = [d for d in dues if d]
     due = min(dated) if dated else None
-    ongoing = any(d.ongoing or d.in_place for d in _deadlines(row))
-    outstanding = row.status in OUTSTANDING
+    ongoing = any(d.ongoing or d.in_place for d in deadlines)
+    # actions still to be agreed: never complete, whatever the row's status says
+    status = NOT_AGREED if row.pending and row.status in OUTSTANDING else row.status
+    outstanding = status in OUTSTANDING
     overdue = outstanding and due is not None and due < as_of
     soon = outstanding and not overdue and due is not None and due - as_of <= DUE_SOON
     undated = outstanding and due is None and not ongoing      # amber until it has a date
-    needs = outstanding and any(d.needs_date for d in _deadlines(row))
+    needs = outstanding and any(d.needs_date for d in deadlines)
     answered = [recs[a] for a in row.answers if a in recs]
     text = (answered[0].text if answered else row.recommendation or "").strip()
     leads = _leads(row, by_role)
@@ -155,8 +193,9 @@ def _tracked(review, agency, row: ActionRow, recs, events, as_of, by_role: bool,
         review=review.info.version, subjects=", ".join(review.info.subject_names), agency=agency,
         row=row.id, no=row.no, recommendation=plain(text), answers=tuple(row.answers),
         lead=joined(leads), leads=leads, agency_name=agency_name, deadline="; ".join(str(d) for d in _deadlines(row)), due=due,
-        status=row.status, rag=rag(row.status, overdue, soon, undated), overdue=overdue,
-        due_soon=soon, needs_date=needs,
+        status=status, rag=rag(status, overdue, soon, undated), overdue=overdue,
+        due_soon=soon, needs_date=needs, milestone=_next_milestone(row, events),
+        completed=row.completed,
         last_update=f"{row.progress[-1].date}: {' '.join(row.progress[-1].note.split())}"
         if row.progress else "",
         themes=themes(row, answered),
@@ -179,6 +218,33 @@ def plain(text: str) -> str:
 
 def _deadlines(row: ActionRow):
     return [d for d in [row.deadline, *(a.deadline for a in row.actions)] if d is not None]
+
+
+def _undone(row: ActionRow):
+    """The row's key milestones not yet done that have a deadline."""
+    return [m for m in row.milestones if m.done is None and m.date is not None]
+
+
+def _next_milestone(row: ActionRow, events) -> str:
+    """The undone milestone due first (one with no date derivable after those with one)."""
+    undone = sorted(_undone(row), key=lambda m: m.date.due_given(events) or date.max)
+    return f"{plain(undone[0].text)} (by {undone[0].date.spoken})" if undone else ""
+
+
+LABELS = {NOT_AGREED: "Actions not yet agreed", AWAITING: "Awaiting response"}
+
+
+def status_name(status: str) -> str:
+    return LABELS.get(status) or status.replace("_", " ").capitalize()
+
+
+def status_label(row: Tracked, completed: bool = False) -> str:
+    """The row's status in words: "Awaiting response from <body>"; with `completed`, the
+    date a complete row was completed on after it ("Complete, 15 April 2016")."""
+    if row.status == AWAITING:
+        return f"{LABELS[AWAITING]} from {row.agency_name}"
+    label = status_name(row.status)
+    return f"{label}, {spoken(row.completed)}" if completed and row.completed else label
 
 
 def _leads(row: ActionRow, by_role: bool = False) -> tuple[str, ...]:
@@ -206,11 +272,12 @@ def rag(status: str, overdue: bool, soon: bool, needs_date: bool) -> str:
     return "green"
 
 
-def themes(row: ActionRow, answered: list[Recommendation]) -> tuple[str, ...]:
-    declared = [*row.themes, *(t for r in answered for t in r.themes)]
+def themes(row: ActionRow | None, answered: list[Recommendation]) -> tuple[str, ...]:
+    declared = [*(row.themes if row else ()), *(t for r in answered for t in r.themes)]
     if declared:
         return tuple(dict.fromkeys(declared))
-    return _suggest(" ".join([row.recommendation or "", *(r.text for r in answered)]))
+    own = (row.recommendation or "") if row else ""
+    return _suggest(" ".join([own, *(r.text for r in answered)]))
 
 
 _THEMES = [(name, re.compile(rx)) for name, rx in THEMES.items()]

@@ -4,7 +4,7 @@ from __future__ import annotations
 from rich.console import Console
 from rich.table import Table
 
-from .tracker import Board
+from .tracker import Board, status_label
 
 COLOURS = {"red": "bold red", "amber": "yellow", "green": "green", "grey": "dim"}
 RICH_LIMIT = 300     # past this many rows a drawn table takes seconds: plain lines instead
@@ -31,8 +31,8 @@ def _table(board: Board, several: bool) -> Table:
         table.add_column(name, overflow="fold", max_width=48 if name == "Recommendation" else 28)
     for r in board.ordered():
         cells = ([r.review] if several else []) + [
-            r.row, _short(r.recommendation), r.lead, r.deadline, str(r.due or "—"),
-            r.status.replace("_", " "), f"[{COLOURS[r.rag]}]{r.rag}{' (overdue)' if r.overdue else ''}[/]"]
+            r.row, _short(r.recommendation), r.lead, _deadline(r), str(r.due or "—"),
+            _status(r), f"[{COLOURS[r.rag]}]{r.rag}{' (overdue)' if r.overdue else ''}[/]"]
         table.add_row(*cells)
     return table
 
@@ -44,7 +44,7 @@ def _plain(board: Board, several: bool, console) -> None:
     lines = ["  ".join(name.upper().ljust(w) for w, name in widths)]
     for r in board.ordered():
         values = {"review": r.review, "row": r.row, "due": str(r.due or "—"),
-                  "status": r.status.replace("_", " "), "lead": r.lead,
+                  "status": _status(r), "lead": r.lead,
                   "rag": r.rag + (" (overdue)" if r.overdue else ""), "recommendation": r.recommendation}
         lines.append("  ".join(_short(values[name], w).ljust(w) for w, name in widths).rstrip())
     console.file.write("\n".join(lines) + "\n")
@@ -71,6 +71,16 @@ def _themes(board: Board, console) -> None:
             repeated.add_row(r.review, _short(r.recommendation, 70), r.source,
                              ", ".join(r.earlier) or "not loaded", ", ".join(r.themes) or "—")
         console.print(repeated)
+
+
+def _status(r) -> str:
+    """In lower case, as the terminal has always shown statuses, but for the names in it."""
+    label = status_label(r, completed=True)
+    return label[0].lower() + label[1:]
+
+
+def _deadline(r) -> str:
+    return "; ".join(filter(None, [r.deadline, r.milestone and f"next milestone: {r.milestone}"]))
 
 
 def _short(text: str, size: int = 90) -> str:

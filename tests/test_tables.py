@@ -6,6 +6,7 @@ import re
 import subprocess
 import zipfile
 
+import docx
 import pytest
 
 from browser import BROWSER, served
@@ -15,8 +16,9 @@ from casereview.dates import spoken
 from casereview.render import Context, render
 from casereview.tables import Column, grid_table
 from casereview.tracker import joined, plain
-from conftest import ROOT, copy_workspace
+from conftest import ROOT, copy_workspace, edit
 from pandoc_tables import tables
+from plans_workspace import outside_plan
 
 ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
 # attributes that hold an address or an element's id, not text a reader is shown
@@ -142,6 +144,115 @@ def test_answered_recommendations_by_their_printed_numbers(example):
     assert eyst["rows"][2][1].endswith("Answers recommendations iii and iv.")
     assert lscb["rows"][0][1].endswith("Answers Social Care recommendation iii.")
     assert "-rec-" not in md
+
+
+HOME_OFFICE = ["Recommendation", "Scope", "Action", "Lead agency", "Key milestones", "Target date",
+               "Date of completion and outcome"]
+HOME_OFFICE_ROWS = [
+    ["1. Guidance will say how legal services take part in reviews.\nAnswers overview "
+     "recommendation iv.", "National", "Consult on revised guidance.", "Safeguarding Policy Unit",
+     "Consultation opened\nBy: 30 September 2016\nDone: 12 September 2016\nRevised guidance "
+     "published\nBy: March 2017", "March 2017", "In progress"],
+    ["2. Regional standards for training on failure to thrive.", "Regional", "Actions to be "
+     "agreed: The regional safeguarding leads meet in November 2016 to agree them.",
+     "Regional safeguarding leads", "", "", "Not started"],
+    ["3. A protocol with legal services for the review of Child B1.", "Local", "Agree the "
+     "protocol with legal services.", "Local authority solicitor", "", "30 April 2016",
+     "15 April 2016\nThe protocol is agreed and in use."]]
+THEMES = ["Legal", "Training", "Other"]
+
+
+@pytest.fixture(scope="module")
+def outside(tmp_path_factory):
+    """The example with a plan in the Home Office template's columns, grouped by theme, from a
+    body outside the partnership (tests/plans_workspace.py), built as DOCX and PDF."""
+    ws = outside_plan(tmp_path_factory.mktemp("outside") / "ws")
+    pipeline.build(ws, formats=("docx", "pdf"))
+    return ws
+
+
+def test_a_home_office_plan_in_the_docx_has_its_columns_milestones_and_themes(outside):
+    doc = docx.Document(next((outside / "dist").glob("*.docx")))
+    plans = [t for t in doc.tables if t.rows[0].cells[0].text == "Recommendation"]
+    assert [[c.text for c in t.rows[0].cells] for t in plans] == [HOME_OFFICE] * 3
+    assert [[c.text for c in t.rows[1].cells] for t in plans] == HOME_OFFICE_ROWS
+    paragraphs = [(p.style.name, p.text) for p in doc.paragraphs]
+    start = paragraphs.index(("Heading 2", "Department for Education"))
+    assert paragraphs[start + 1:start + 7] == [
+        x for theme in THEMES for x in (("Heading 3", theme), (
+            "Table Caption", f"Response of the Department for Education: {theme}"))]
+    assert ("Normal", "To: Department for Education\nOwner: Independent Chair of the "
+            "Safeguarding Children Board") in paragraphs
+    assert ("Normal", "To: Child Safeguarding Practice Review Panel") in paragraphs
+
+
+def test_a_home_office_plan_in_the_pdf_has_its_columns_milestones_and_themes(outside):
+    pdf = subprocess.run(["pdftotext", str(next((outside / "dist").glob("*.pdf"))), "-"],
+                         capture_output=True, text=True, check=True).stdout
+    text = " ".join(pdf.split())
+    start = text.index("Response of the Department for Education: Legal")
+    plan = text[start:text.index("Appendix 2:", start)]
+    for theme in THEMES:
+        assert re.search(rf"{theme} Table \d+: Response of the Department for Education: {theme}",
+                         text), theme
+    for header in HOME_OFFICE:
+        assert len(re.findall(rf"\b{header}\b", plan)) == 3, header
+    assert "• Consultation opened" in plan      # its row's other cells read before its dates
+    assert "By: 30 September 2016 Done: 12 September 2016 • Revised guidance published By: " \
+        "March 2017" in plan
+    assert "Actions to be agreed: The regional safeguarding leads meet in November 2016 to " \
+        "agree them." in plan
+    assert "30 April 2016 15 April 2016 The protocol is agreed and in use." in plan
+    assert "iv. That statutory guidance says how a local authority’s legal services take part " \
+        "in Serious Case Reviews. To: Department for Education Owner: Independent Chair of the " \
+        "Safeguarding Children Board v. That the national panel gathers what reviews have " \
+        "learnt of failure to thrive. To: Child Safeguarding Practice Review Panel" in text
+
+
+def test_standard_columns_show_what_is_pending_milestones_scope_and_completion(tmp_path):
+    ws = copy_workspace(ROOT, tmp_path / "ws")
+    edit(ws, "action_plans/lscb.yml", "    deadline: December 2015\n",
+         "    deadline: December 2015\n    scope: regional\n    milestones:\n"
+         "      - text: Guidance tool drafted\n        date: 2015-09-30\n        done: 2015-09-21\n"
+         "      - {text: Training delivered, date: November 2015}\n")
+    edit(ws, "action_plans/lscb.yml", "    deadline: June 2015\n",
+         "    deadline: June 2015\n    completed: 2015-06-12\n    status: complete\n")
+    plan = ws / "action_plans" / "lscb.yml"
+    plan.write_text(plan.read_text() + "\n  - recommendation: Audit the agencies' actions.\n"
+                    "    pending: The board sets the audit programme in January.\n")
+    md = render(check(ws).review, ws).markdown
+    lscb = tables(md)["action-plan-lscb"]
+    assert lscb["header"] == ["No.", "Recommendation", "Desired outcome", "Actions", "Lead",
+                              "Deadline", "Outcome measure", "Status"]
+    first, second, pending = lscb["rows"]
+    assert first[1].endswith("Answers Social Care recommendation iii. Scope: regional")
+    assert first[3] == ("Multi-agency groups of professionals will be given a guidance tool and "
+                        "training. Key milestones: Guidance tool drafted By: 30 September 2015 "
+                        "Done: 21 September 2015 Training delivered By: November 2015")
+    assert second[7] == "Complete, 12 June 2015"
+    assert pending == ["3", "Audit the agencies’ actions.", "", "Actions to be agreed: The board "
+                       "sets the audit programme in January.", "", "", "", "Not started"]
+
+
+def test_rows_grouped_by_their_first_theme_its_title_and_other_last():
+    from casereview.model import ActionPlan
+    from casereview.tables import plan_groups
+    plan = ActionPlan(agency="x", group_by="theme", rows=[
+        {"no": "1", "actions": ["a"], "themes": ["supervision"]}, {"no": "2", "actions": ["b"]},
+        {"no": "3", "actions": ["c"], "themes": ["Training", "supervision"]},
+        {"no": "4", "actions": ["d"], "themes": ["supervision"]}])
+    groups = plan_groups(plan, {"supervision": "Supervision and its quality"})
+    assert [(theme, [r.no for r in rows]) for theme, rows in groups] == [
+        ("Supervision and its quality", ["1", "4"]), ("Training", ["3"]), ("Other", ["2"])]
+    ungrouped = plan.model_copy(update={"group_by": "none"})
+    assert [(t, len(rows)) for t, rows in plan_groups(ungrouped, {})] == [("", 4)]
+
+
+def test_a_deadline_written_as_an_iso_date_is_shown_as_people_write_dates():
+    from casereview.dates import Deadline
+    assert Deadline.parse("2016-04-30").spoken == "30 April 2016"
+    assert Deadline.parse("By 2016-04-30, then ongoing").spoken == "By 30 April 2016, then ongoing"
+    assert Deadline.parse("September 2015").spoken == "September 2015"
 
 
 def test_chronology_gives_the_text_the_room(example):

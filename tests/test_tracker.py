@@ -6,6 +6,7 @@ from datetime import date
 import pytest
 
 from casereview import tracker
+from casereview.dates import PartialDate
 from casereview.model import ActionRow
 from conftest import MINIMAL, ROOT, copy_workspace, edit
 
@@ -132,3 +133,78 @@ def test_cli_writes_the_exports(tmp_path):
         f"wrote {tmp_path / name}" for name in ("t.xlsx", "t.csv", "t.ics")]
     assert openpyxl.load_workbook(tmp_path / "t.xlsx").sheetnames[0] == "Summary"
     assert (tmp_path / "t.ics").read_bytes().startswith(b"BEGIN:VCALENDAR\r\n")
+
+
+# --- other kinds of review: pending rows, milestones, completion, recommendations addressed
+#     outside the partnership (tests/plans_workspace.py) ---------------------------------------
+
+@pytest.fixture(scope="module")
+def outside(tmp_path_factory):
+    from plans_workspace import outside_plan
+    return outside_plan(tmp_path_factory.mktemp("outside") / "ws")
+
+
+def outside_board(ws, as_of):
+    from casereview.commands.check import check
+    return {r.row: r for r in tracker.track([check(ws).review], as_of).rows}
+
+
+def test_a_row_whose_actions_are_not_yet_agreed_is_never_complete(outside):
+    rows = outside_board(outside, date(2016, 10, 15))
+    pending = rows["dfe-2"]
+    assert (pending.status, pending.rag, pending.due) == ("not_agreed", "amber", None)
+    assert tracker.status_label(pending) == "Actions not yet agreed"
+    assert len(rows) == 26 + 4      # the example's rows, the plan's three, one awaiting
+
+
+def test_the_next_undone_milestone_makes_a_row_due_and_a_passed_one_overdue(outside, tmp_path):
+    row = outside_board(outside, date(2016, 10, 15))["dfe-1"]
+    # the consultation opened in time: the next milestone is due with the row's target date
+    assert (row.due, row.overdue, row.rag) == (date(2017, 3, 31), False, "green")
+    assert row.milestone == "Revised guidance published (by March 2017)"
+    late = copy_workspace(outside, tmp_path / "late")
+    edit(late, "action_plans/dfe.yml", "        done: 2016-09-12\n", "")
+    row = outside_board(late, date(2016, 10, 15))["dfe-1"]
+    assert (row.due, row.overdue, row.rag) == (date(2016, 9, 30), True, "red")
+    assert row.milestone == "Consultation opened (by 30 September 2016)"
+    assert outside_board(late, date(2016, 9, 1))["dfe-1"].due_soon
+
+
+def test_a_completed_row_shows_its_date_of_completion(outside):
+    done = outside_board(outside, date(2016, 10, 15))["dfe-3"]
+    assert (done.status, done.rag, done.completed) == ("complete", "green", PartialDate(2016, 4, 15))
+    assert tracker.status_label(done, completed=True) == "Complete, 15 April 2016"
+
+
+def test_a_recommendation_addressed_outside_awaits_that_bodys_response(outside):
+    rows = outside_board(outside, date(2016, 10, 15))
+    waiting = rows["overview-v"]
+    assert (waiting.agency, waiting.agency_name, waiting.no, waiting.status, waiting.rag) == (
+        "child-safeguarding-practice-review-panel", "Child Safeguarding Practice Review Panel",
+        "v", "awaiting_response", "amber")
+    assert tracker.status_label(waiting) == \
+        "Awaiting response from Child Safeguarding Practice Review Panel"
+    assert "overview-iv" not in rows                  # the department's row 1 answers it
+    assert rows["dfe-1"].recommendation.startswith("That statutory guidance says")
+
+
+def test_cli_filters_rows_awaiting_a_response(outside):
+    shown = run(str(outside), "--as-of", "2016-10-15", "--status", "awaiting_response")
+    assert "overview-v" in shown.stdout and "dfe-" not in shown.stdout
+    assert "awaiting response from" in shown.stdout    # the body's name wraps in its cell
+    assert shown.stdout.splitlines()[-1] == \
+        "as of 2016-10-15: 1 row(s); 0 overdue; 0 red, 1 amber, 0 green, 0 grey"
+
+
+def test_the_site_page_shows_what_is_awaited_the_next_milestone_and_the_completion(outside):
+    from casereview.commands.check import check
+    from casereview.writers import site_tracker
+    html = site_tracker.page(tracker.track([check(outside).review], date(2016, 10, 15),
+                                           public=True))
+    assert "<td>Awaiting response from Child Safeguarding Practice Review Panel</td>" in html
+    assert "<td>Actions not yet agreed</td>" in html
+    assert '<td>Complete, <span class="date">15 April 2016</span></td>' in html
+    assert ('<td><span class="date">30 April 2016</span></td>' in html     # as written 2016-04-30
+            and "2016-04-30" not in html)
+    assert ('<span class="date">March 2017</span><br>Next milestone: Revised guidance published '
+            '(by <span class="date">March 2017</span>)') in html

@@ -17,7 +17,7 @@ from conftest import ROOT
 AS_OF = date(2015, 10, 1)
 AGENCIES = ["ccg", "csc", "eyst", "lpt", "lscb", "uhl"]
 HEADER = ["Review", "Row", "No.", "Recommendation", "Lead", "Deadline (as written)", "Due",
-          "Status", "RAG", "Overdue", "Last update", "Themes"]
+          "Status", "RAG", "Overdue", "Last update", "Themes", "Next milestone", "Completed"]
 
 
 @pytest.fixture(scope="module")
@@ -60,7 +60,7 @@ def test_xlsx_agency_sheets_freeze_the_header_and_filter_the_whole_table(book):
     for agency in AGENCIES:
         ws = book[agency]
         assert ws.freeze_panes == "A2"
-        assert ws.auto_filter.ref == f"A1:L{ws.max_row}"
+        assert ws.auto_filter.ref == f"A1:N{ws.max_row}"
 
 
 def test_xlsx_due_is_a_real_date_and_undated_rows_are_blank(board, book):
@@ -169,3 +169,25 @@ def test_two_writes_give_identical_bytes(board, tmp_path, fmt):
     write = getattr(tracker_exports, fmt)
     first, second = write(board, tmp_path / f"a.{fmt}"), write(board, tmp_path / f"b.{fmt}")
     assert first.read_bytes() == second.read_bytes()
+
+
+# --- pending rows, milestones, completion, recommendations awaiting a response ---------------
+
+def test_exports_name_the_tracker_statuses_the_next_milestone_and_the_completion(tmp_path):
+    from plans_workspace import outside_plan
+    board = track([check(outside_plan(tmp_path / "ws")).review], date(2016, 10, 15))
+    with tracker_exports.csv(board, tmp_path / "t.csv").open(encoding="utf-8-sig") as f:
+        rows = {r["Row"]: r for r in csv.DictReader(f)}
+    assert [(rows[r]["Status"], rows[r]["Next milestone"], rows[r]["Completed"])
+            for r in ("dfe-1", "dfe-2", "dfe-3", "overview-v")] == [
+        ("In progress", "Revised guidance published (by March 2017)", ""),
+        ("Actions not yet agreed", "", ""), ("Complete", "", "2016-04-15"),
+        ("Awaiting response from Child Safeguarding Practice Review Panel", "", "")]
+    book = openpyxl.load_workbook(tracker_exports.xlsx(board, tmp_path / "t.xlsx"))
+    summary = {row[0]: row[1] for row in book["Summary"].iter_rows(values_only=True) if row[0]}
+    assert (summary["Actions not yet agreed"], summary["Awaiting response"]) == (1, 1)
+    completed = book["dfe"]["N"][1:]
+    assert [c.value for c in completed if c.value] == [datetime(2016, 4, 15)]
+    event = next(e for e in events(tracker_exports.ics(board, tmp_path / "t.ics"))
+                 if str(e["UID"]).startswith("dfe-1@"))
+    assert "Next milestone: Revised guidance published (by March 2017)" in str(event["DESCRIPTION"])

@@ -11,8 +11,8 @@ from html import escape
 import jinja2
 from markupsafe import Markup
 
-from ..dates import SPOKEN_DATE, PartialDate, spoken
-from ..tracker import Board
+from ..dates import SPOKEN_DATE, PartialDate, spoken, spoken_iso
+from ..tracker import Board, status_label
 
 RAGS = ("red", "amber", "green", "grey")
 FILL = {"red": "#b00020", "amber": "#b36b00", "green": "#1b6e20", "grey": "#6b6b6b"}
@@ -27,14 +27,16 @@ CHART_W, FONT, BAR, LABEL_CHARS = 360, 13, 16, 50
 
 
 def _html_dates(text: str) -> Markup:
-    """Escaped text whose dates do not wrap across lines."""
-    return Markup(SPOKEN_DATE.sub(lambda m: f'<span class="date">{m[0]}</span>', escape(str(text))))
+    """Escaped text whose dates (written as people write them) do not wrap across lines."""
+    return Markup(SPOKEN_DATE.sub(lambda m: f'<span class="date">{m[0]}</span>',
+                                  escape(spoken_iso(str(text)))))
 
 
 _ENV = jinja2.Environment(loader=jinja2.PackageLoader("casereview", "templates/site"),
                           autoescape=True, undefined=jinja2.StrictUndefined,
                           trim_blocks=True, lstrip_blocks=True)
-_ENV.filters.update(date=spoken, dates=_html_dates)
+_ENV.filters.update(date=spoken, dates=_html_dates,
+                    status=lambda row: status_label(row, completed=True))
 
 
 def page(board: Board) -> str:

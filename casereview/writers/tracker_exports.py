@@ -9,7 +9,6 @@ import io
 import zipfile
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
-from typing import get_args
 
 from openpyxl import Workbook
 from openpyxl.packaging.core import DocumentProperties
@@ -18,13 +17,14 @@ from openpyxl.utils import get_column_letter
 from openpyxl.writer.excel import ExcelWriter
 
 from ..assemble import slug
-from ..model import RowStatus
-from ..tracker import OUTSTANDING, Board, Tracked
+from ..dates import PartialDate
+from ..tracker import OUTSTANDING, STATUSES, Board, Tracked, status_label, status_name
 
 HEADER = ("Review", "Row", "No.", "Recommendation", "Lead", "Deadline (as written)", "Due",
-          "Status", "RAG", "Overdue", "Last update", "Themes")
-WIDTHS = (28, 10, 6, 60, 30, 24, 12, 14, 8, 9, 40, 30)
-WRAPPED = ("Review", "Recommendation", "Lead", "Deadline (as written)", "Last update", "Themes")
+          "Status", "RAG", "Overdue", "Last update", "Themes", "Next milestone", "Completed")
+WIDTHS = (28, 10, 6, 60, 30, 24, 12, 14, 8, 9, 40, 30, 30, 12)
+WRAPPED = ("Review", "Recommendation", "Lead", "Deadline (as written)", "Status", "Last update",
+           "Themes", "Next milestone")
 DATE_FORMAT = "d mmm yyyy"      # "31 Mar 2015": no day/month ambiguity for any reader
 RAGS = ("red", "amber", "green", "grey")
 # Excel's own Bad / Neutral / Good styles: pale fills under dark text, readable in print too
@@ -72,12 +72,16 @@ def ics(board: Board, path: Path) -> Path:
 
 def _values(row: Tracked) -> list:
     return [row.review, row.row, row.no, row.recommendation, row.lead, row.deadline, row.due,
-            _label(row.status), row.rag.capitalize(), "Yes" if row.overdue else "No",
-            row.last_update, "; ".join(row.themes)]
+            status_label(row), row.rag.capitalize(), "Yes" if row.overdue else "No",
+            row.last_update, "; ".join(row.themes), row.milestone,
+            _when(row.completed)]
 
 
-def _label(status: str) -> str:
-    return status.replace("_", " ").capitalize()
+def _when(day: PartialDate | None):
+    """A date known to the day as a date; a month or a season as written (2016-04)."""
+    if day is None:
+        return None
+    return day.start if day.precision == "day" and not day.approximate else day.iso()
 
 
 def _iso(value):
@@ -98,7 +102,7 @@ def _summary(ws, board: Board) -> None:
     ws.append(["Overdue", len(board.overdue)])
     by_rag, by_status = board.counts(), board.counts("status")
     _block(ws, ["RAG", "Rows"], [[g.capitalize(), by_rag.get(g, 0)] for g in RAGS])
-    _block(ws, ["Status", "Rows"], [[_label(s), by_status.get(s, 0)] for s in get_args(RowStatus)])
+    _block(ws, ["Status", "Rows"], [[status_name(s), by_status.get(s, 0)] for s in STATUSES])
     _block(ws, ["Agency", *(g.capitalize() for g in RAGS), "Total"],
            [[a, *_rag_counts(board.filter(agency=a))] for a in _agencies(board)])
     _colour_rag(c for col in ws.iter_cols() for c in col)
@@ -139,7 +143,7 @@ def _agency_sheet(ws, rows: list[Tracked]) -> None:
 def _format(cell, column: str) -> None:
     if cell.data_type == "f":   # openpyxl takes any text starting "=" for a formula; ours is text
         cell.data_type = "s"
-    if column == "Due":
+    if column in ("Due", "Completed"):
         cell.number_format = DATE_FORMAT
     cell.alignment = Alignment(vertical="top", wrap_text=column in WRAPPED)
 
@@ -172,7 +176,9 @@ def save_workbook(workbook: Workbook, path: Path, stamp: datetime) -> Path:
 
 def _event(row: Tracked, stamp: str) -> list[str]:
     description = (f"Review: {row.review}\nLead: {row.lead or 'not stated'}\n"
-                   f"Deadline (as written): {row.deadline}\nStatus: {_label(row.status)}\n"
+                   f"Deadline (as written): {row.deadline}\n"
+                   + (f"Next milestone: {row.milestone}\n" if row.milestone else "")
+                   + f"Status: {status_label(row)}\n"
                    f"RAG: {row.rag.capitalize()}")
     return ["BEGIN:VEVENT",
             f"UID:{row.row}@{slug(row.review)}",     # stable: re-importing updates, not duplicates
