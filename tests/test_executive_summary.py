@@ -29,6 +29,10 @@ The partnership accepts every recommendation of [[section:recommendations]].
 """
 
 
+def write_summary(ws, text: str) -> None:
+    (ws / "review" / "executive_summary.md").write_text(text, encoding="utf-8")
+
+
 def pdf_text(path) -> str:
     return subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True,
                           check=True).stdout
@@ -49,7 +53,7 @@ def summarised(tmp_path_factory):
     """The Child B1 example with an executive summary of its own, published in all three
     formats."""
     ws = copy_workspace(ROOT, tmp_path_factory.mktemp("summary") / "ws")
-    (ws / "review" / "executive_summary.md").write_text(SUMMARY_FILE, encoding="utf-8")
+    write_summary(ws, SUMMARY_FILE)
     pipeline.build(ws, formats=("html", "docx", "pdf"), publish=True)
     return ws
 
@@ -125,7 +129,8 @@ def marked(tmp_path_factory):
 
 
 def test_marked_paragraphs_make_the_summary(marked):
-    texts = docx_texts(marked / "dist" / "lcspr-t-draft-0-1-executive-summary.docx")
+    summary = marked / "dist" / "lcspr-t-draft-0-1-executive-summary.docx"
+    texts = docx_texts(summary)
     assert texts[:4] == ["Local Child Safeguarding Practice Review – Child T",
                          "Executive summary – Testshire Safeguarding Children Partnership",
                          "LCSPR T DRAFT 0.1", "Status: Draft"]
@@ -133,7 +138,7 @@ def test_marked_paragraphs_make_the_summary(marked):
     assert texts[5:] == ["Executive summary",
                          "1 This review concerns Child T, who was injured at home.",
                          "2 Child T was seldom seen alone."]
-    assert "In March 2021." in footnotes(marked / "dist" / "lcspr-t-draft-0-1-executive-summary.docx")
+    assert "In March 2021." in footnotes(summary)
     page = (marked / "site" / "executive-summary.html").read_text(encoding="utf-8")
     assert "Child T was seldom seen alone." in page and "NOT FOR PUBLICATION" in page
     # the report keeps its paragraphs as they were, the mark gone
@@ -152,11 +157,19 @@ def test_a_panel_builds_summary_is_named_for_the_panel(minimal):
 
 def test_names_are_withheld_by_role_in_the_summary(minimal):
     edit(minimal, "review/review.yml", "status: draft", "status: draft\nprofessionals: role")
-    (minimal / "review" / "executive_summary.md").write_text(
-        "A Reviewer met the family twice.\n", encoding="utf-8")
+    write_summary(minimal, "A Reviewer met the family twice.\n")
     rendered = render(check(minimal).review, minimal, date(2021, 3, 2), "lcspr-t")
     assert "[1]{#es-1 .para-no} Independent Reviewer met the family twice." in \
         rendered.summary.markdown
+
+
+def test_a_directive_in_the_summary_lists_what_the_report_does(minimal):
+    write_summary(minimal, "In short.\n\n## Recommendations\n\n[[recommendations]]\n\nAnd so on.\n")
+    markdown = render(check(minimal).review, minimal, date(2021, 3, 2), "lcspr-t").summary.markdown
+    assert markdown.split("# Executive summary {#executive-summary}\n\n")[1] == (
+        "[1]{#es-1 .para-no} In short.\n\n## Recommendations {.unnumbered .unlisted}\n\n"
+        "i.    The partnership should audit information sharing.\n\n"
+        "[2]{#es-2 .para-no} And so on.\n")
 
 
 def test_without_a_summary_nothing_more_is_rendered(minimal):
@@ -165,9 +178,14 @@ def test_without_a_summary_nothing_more_is_rendered(minimal):
 
 # --- check ----------------------------------------------------------------------------
 
+def summary_says(ws, text: str) -> list[str]:
+    write_summary(ws, text)
+    return messages(ws)
+
+
 def test_a_summary_file_without_text_is_an_error(minimal):
     (minimal / "review" / "executive_summary.md").write_text(
-        "---\ntitle: Summary\n---\n\n", encoding="utf-8")
+        "---\ntitle: Summary\n---\n\n")
     assert messages(minimal) == [
         "review/executive_summary.md:4:1: the executive summary has no text; write its "
         "paragraphs after the front matter, or delete the file (the paragraphs of the report "
@@ -175,7 +193,7 @@ def test_a_summary_file_without_text_is_an_error(minimal):
 
 
 def test_marks_beside_a_summary_file_are_ignored_with_a_warning(minimal):
-    (minimal / "review" / "executive_summary.md").write_text("In short.\n", encoding="utf-8")
+    write_summary(minimal, "In short.\n")
     edit(minimal, "review/sections/04-voice.md", "Child T was", "{.summary} Child T was")
     assert messages(minimal) == [
         "review/sections/04-voice.md:5:1: warning: this paragraph is marked `{.summary}` but "
@@ -185,9 +203,7 @@ def test_marks_beside_a_summary_file_are_ignored_with_a_warning(minimal):
 
 
 def test_the_chronology_is_not_repeated_in_the_summary(minimal):
-    (minimal / "review" / "executive_summary.md").write_text(
-        "In short.\n\n[[chronology 2020-01-01..2021-03-31]]\n", encoding="utf-8")
-    assert messages(minimal) == [
+    assert summary_says(minimal, "In short.\n\n[[chronology 2020-01-01..2021-03-31]]\n") == [
         "review/executive_summary.md:3:1: `[[chronology 2020-01-01..2021-03-31]]`: the "
         "chronology is the report's alone, not repeated in the executive summary; remove it; "
         "refer to the report's paragraphs with [[para:id]]"]

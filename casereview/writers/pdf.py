@@ -53,7 +53,7 @@ def write(rendered: Rendered, stage: Path) -> list[Path]:
     # Typst's folder inside the staging folder: out of what is published, and removed with it
     # however the build ends (a killed build's by the next build); one for each PDF, as the
     # executive summary's is typeset beside the report's
-    folder = stage / "typst" / rendered.name
+    folder = stage / f"typst-{rendered.name}"
     try:
         pdf, _warnings = typeset(rendered, folder)
     finally:
