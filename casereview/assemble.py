@@ -145,6 +145,20 @@ def menu_title(title: str) -> str:
     return title[:MENU_WIDTH].rsplit(" ", 1)[0].rstrip(",;:–—-") + "…"
 
 
+SUMMARY = "review/executive_summary.md"
+
+
+def executive_summary(meta: SectionMeta | None, body: str | None) -> Section | None:
+    """The executive summary's own file as a section apart: numbered on its own, never a
+    section of the report. None without the file (its body is read only when it is there)."""
+    if meta is None or body is None:
+        return None
+    title = meta.title or "Executive summary"
+    return Section.model_construct(
+        id="executive-summary", number=0, title=title, kind=meta.kind, body=body, file=SUMMARY,
+        menu_title=meta.menu_title or menu_title(title), part="front", label="")
+
+
 def review(parts: dict[str, Part], bodies: dict[str, str]) -> CaseReview:
     """The whole review from parts that all validated: assembled, not validated again
     (which would cost building a validator for the whole model on every check)."""
@@ -163,5 +177,6 @@ def review(parts: dict[str, Part], bodies: dict[str, str]) -> CaseReview:
         sections=sections(metas, bodies, terms_, info_.appendix_labels, analysis),
         imrs=[imr(p) for _, p in sorted(folder("agency_imrs").items())],
         action_plans=[action_plan(p) for _, p in sorted(folder("action_plans").items())],
+        executive_summary=executive_summary(parts.get(SUMMARY), bodies.get(SUMMARY)),
     )
 

@@ -101,7 +101,7 @@ def as_built(entry: Entry) -> Mapped:
                   key=place.key or place.mark)
 
 
-_MARKS = re.compile(r"\[\^[^\]]+\]|\{#[^}]*\}|\[\[\w+:[^\]]*\]\]|[*_`]")
+_MARKS = re.compile(r"\[\^[^\]]+\]|\{[#.][^}]*\}|\[\[\w+:[^\]]*\]\]|[*_`]")
 
 
 def plain(markdown: str) -> str:

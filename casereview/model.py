@@ -485,6 +485,7 @@ class CaseReview(Part):
     sections: list[Section]
     imrs: list[IMR]
     action_plans: list[ActionPlan]
+    executive_summary: Section | None = None    # review/executive_summary.md, when written
 
     def agency(self, agency_id: str) -> Agency:
         return next(a for a in self.panel.agencies if a.id == agency_id)

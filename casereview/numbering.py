@@ -37,6 +37,7 @@ class Block:
     args: str = ""
     entry: Entry | None = None
     key: str | None = None    # numbered paragraphs: the id that survives renumbering
+    summary: bool = False     # marked `{.summary}`: also a paragraph of the executive summary
 
 
 @dataclass
@@ -115,7 +116,7 @@ def _section(section: Section, merged: list[Entry]) -> NumberedSection:
     for b in prose.blocks(section.body):
         if b.kind == "paragraph":
             n = number()
-            out.blocks.append(Block("paragraph", b.text, n, b.id or anchor(n)))
+            out.blocks.append(Block("paragraph", b.text, n, b.id or anchor(n), summary=b.summary))
         elif b.kind == "heading":
             hashes = len(b.text) - len(b.text.lstrip("#"))
             out.blocks.append(Block("heading", b.text.lstrip("#").strip(), level=max(2, hashes - 1)))

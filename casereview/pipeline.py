@@ -28,6 +28,7 @@ from .writers import manifest, pandoc, site, staging
 WRITERS = {"html": "site", "docx": "docx", "pdf": "pdf", "md": "markdown"}   # their modules
 FORMATS = tuple(WRITERS)
 READ_TOGETHER = ("html", "docx")
+APART = ("docx", "pdf", "md")       # formats of which the executive summary is a file of its own
 DEFAULT_FORMATS = ("html", "docx", "pdf")
 Progress = Callable[[str, float], None]
 PANEL_NOT_PUBLISHED = ("a panel build is never published: its pages are marked PANEL DRAFT "
@@ -99,15 +100,27 @@ def _write(rendered, stage: Path, formats, result: BuildResult, progress) -> dic
         reading = _read_together(rendered, formats)
         jobs |= {fmt: pool.submit(_timed, fmt, rendered, stage, reading.get(fmt))
                  for fmt in formats if fmt not in jobs}
+        # the executive summary's files by the same writers (the site has it as a page)
+        summary = rendered.summary
+        apart = [(fmt, pool.submit(_timed, fmt, summary, stage)) for fmt in formats
+                 if summary and fmt in APART]
         for fmt in formats:
             written, seconds = jobs[fmt].result()
             result.timings[fmt] = seconds
             if progress:
                 progress(fmt, seconds)
-            result.outputs += [Path(rendered.workspace) / p.relative_to(stage) for p in written]
-            made |= {p.relative_to(stage / "dist").as_posix(): fmt for p in written
-                     if p.is_relative_to(stage / "dist")}
+            made |= _made(written, fmt, stage, rendered, result)
+        for fmt, job in apart:
+            made |= _made(job.result()[0], fmt, stage, rendered, result)
     return made
+
+
+def _made(written: list[Path], fmt: str, stage: Path, rendered, result: BuildResult) -> dict:
+    """The files one writer wrote, added to the outputs; those in dist/ (relative to it) with
+    their format."""
+    result.outputs += [Path(rendered.workspace) / p.relative_to(stage) for p in written]
+    return {p.relative_to(stage / "dist").as_posix(): fmt for p in written
+            if p.is_relative_to(stage / "dist")}
 
 
 def _read_together(rendered, formats) -> dict:

@@ -5,7 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-PARA_ID = re.compile(r"^\{#([A-Za-z0-9][\w-]*)\}\s*")
+# a paragraph's attributes, first in it: its id, its mark for the executive summary, or both
+# (`{#id}`, `{.summary}`, `{#id .summary}`); pandoc has no attributes for paragraphs
+_ID = r"[A-Za-z0-9][\w-]*"
+PARA_ID = re.compile(rf"^\{{(?:#(?P<id>{_ID})(?:\s+(?P<mark>\.summary))?"
+                     rf"|(?P<first>\.summary)(?:\s+#(?P<later>{_ID}))?)\}}\s*")
 XREF = re.compile(r"\[\[(para|section|question|finding|episode):([^\]\s]+)\]\]")
 FOOTNOTE_USE = re.compile(r"\[\^([^\]\s]+)\](?!:)")
 FOOTNOTE_DEF = re.compile(r"^\[\^([^\]\s]+)\]:\s*", re.M)
@@ -25,6 +29,7 @@ class Block:
     text: str
     line: int      # 0-based line of the block in the text
     id: str | None = None
+    summary: bool = False   # a paragraph marked `{.summary}`: in the executive summary too
 
 
 def blocks(text: str) -> list[Block]:
@@ -72,7 +77,10 @@ def _classify(text: str, line: int) -> Block:
     if _LIST.match(text.splitlines()[0]):
         return Block("list", text, line)
     m = PARA_ID.match(first)
-    return Block("paragraph", PARA_ID.sub("", first, count=1) if m else text, line, m[1] if m else None)
+    if not m:
+        return Block("paragraph", text, line)
+    return Block("paragraph", first[m.end():], line, m["id"] or m["later"],
+                 bool(m["mark"] or m["first"]))
 
 
 def line_of(text: str, offset: int) -> int:

@@ -16,7 +16,7 @@ from pathlib import Path
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
-from . import images, numbering, prose, review_types, subjects
+from . import images, numbering, prose, review_types, subjects, summary
 from .anonymise import professionals
 from .assemble import roman
 from .dates import SPOKEN_DATE, spoken
@@ -42,10 +42,18 @@ class Rendered:
     board: Board | None = None                     # the tracker as of the build date
     media: dict[str, bytes] = field(default_factory=dict)   # images re-encoded, by name
     panel: bool = False                            # built for the panel (`build --panel`)
+    document: str = "Overview report"              # what it is, under the title
+    summary: Rendered | None = None                # the executive summary, a document apart
 
     @property
     def draft(self) -> bool:
         return self.panel or self.info.status in ("draft", "panel")
+
+    @property
+    def contents(self) -> bool:
+        """A document of numbered sections has a table of contents; one without (the
+        executive summary) none."""
+        return bool(self.outline)
 
     @property
     def mark(self) -> str:
@@ -85,7 +93,7 @@ class Context:
     """What prose needs to be resolved: numbers of paragraphs, sections, questions; references."""
 
     def __init__(self, review: CaseReview, outline: list[numbering.NumberedSection],
-                 root: Path | None = None):
+                 root: Path | None = None, links: bool = True):
         self.paras = numbering.paragraph_numbers(outline)
         self.sections = {s.section.id: (str(s.number), s.anchor) for s in outline}
         self.questions = {q.id: str(i) for i, q in enumerate(review.terms.questions, 1)}
@@ -107,6 +115,9 @@ class Context:
         self.notes = Notes()
         self.root = root
         self.media: dict[str, bytes] = {}       # the images' published copies, by name
+        # references link to their paragraph or section; in another document (the executive
+        # summary) they are only the report's numbers: a link would lead nowhere
+        self.links = links
 
     def prose(self, text: str | None, footnotes: dict[str, str] | None = None) -> str:
         """Resolve one text's references, footnotes and citations into plain pandoc Markdown.
@@ -178,14 +189,15 @@ class Context:
     def _xref(self, m: re.Match) -> str:
         kind, target = m[1], m[2]
         if kind == "para":
-            return f"[{self.paras[target]}](#{target})"
+            number = self.paras[target]
+            return f"[{number}](#{target})" if self.links else number
         if kind == "section":
             number, anchor = self.sections[target]
-            return f"[section {number}](#{anchor})"
+            return f"[section {number}](#{anchor})" if self.links else f"section {number}"
         if kind in UNIT_WORDS:
             words = f"{UNIT_WORDS[kind]} {self.units[kind][target]}"
             where = self.analysed.get((kind, target))
-            return f"[{words}](#{where})" if where else words
+            return f"[{words}](#{where})" if where and self.links else words
         return f"key question {self.questions[target]}"
 
 
@@ -283,6 +295,7 @@ def render(review: CaseReview, workspace: Path | None = None,
             # after the report's own template, so a workspace's copy of it has the list too
             markdown += "\n\n" + env.get_template("open_checks.md.j2").render(
                 open_checks=open_checks, withhold=ctx.withhold, build_date=build_date)
+        result.summary = _summary(env, review, outline, result)
     except Exception as exc:        # a template's own error ({{ 1/0 }}) as much as Jinja's
         raise CheckFailed(Report([template_problem(exc, workspace)])) from None
     result.markdown = _tidy(markdown)
@@ -296,6 +309,26 @@ def _render_template(env, review, outline, ctx, result: Rendered) -> str:
         footnotes=ctx.notes.flush, title=result.title, review_type=review_types.type_name(review.info),
         chronology=numbering.chronology(review), build_date=result.build_date,
         agency=review.agency, draft=result.draft, mark=result.mark, panel=result.panel)
+
+
+def _summary(env, review: CaseReview, outline, report: Rendered) -> Rendered | None:
+    """The executive summary (summary.py) as a document of its own, when the review has one:
+    the report's title page over its own numbered paragraphs, its prose resolved as the
+    report's, the references to the report printing the report's numbers."""
+    found = summary.of(review, outline)
+    if found is None:
+        return None
+    ctx = Context(review, outline, report.workspace, links=False)
+    stem = report.name.removesuffix("-panel") if report.panel else report.name
+    out = Rendered("", report.title, [], report.info, report.build_date,
+                   stem + summary.NAME + ("-panel" if report.panel else ""), report.workspace,
+                   panel=report.panel, document=found.title)
+    out.markdown = _tidy(env.get_template("executive_summary.md.j2").render(
+        summary=found, review=review, info=review.info, ctx=ctx, prose=ctx.prose,
+        footnotes=ctx.notes.flush, title=out.title, document=out.document, draft=out.draft,
+        agency=review.agency, anchor=summary.ANCHOR, panel=False))
+    out.media = ctx.media
+    return out
 
 
 def literal(text) -> str:

@@ -37,5 +37,5 @@ def pandoc_outputs(rendered: Rendered) -> dict[str, pandoc.Output]:
     """What pandoc writes for the DOCX: styled by the workspace's reference document or the
     generated one, with a one-level table of contents."""
     options = {"reference_doc": str(reference_docx(rendered.workspace)),
-               "table_of_contents": True, "toc_depth": 1}
+               "table_of_contents": rendered.contents, "toc_depth": 1}
     return {"docx": pandoc.Output("docx", options, {"toc-title": "Contents"})}

@@ -70,10 +70,11 @@ def contents(body) -> None:
     (the field's instruction is pandoc's, so Word rebuilds it the same way)."""
     field_p = next((p for p in body.iter(qn("w:p")) if any(
         (t.text or "").strip().startswith("TOC ") for t in p.iter(qn("w:instrText")))), None)
-    if field_p is None:
-        return
     headings = [p for p in body if p.tag == qn("w:p") and style_of(p) == "Heading1"]
-    if not headings:
+    if headings:        # the text on a new page, after the title page and any contents
+        style = headings[0].find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+        style.addnext(OxmlElement("w:pageBreakBefore"))
+    if field_p is None or not headings:
         return
     instruction = "".join(t.text or "" for t in field_p.iter(qn("w:instrText")))
     entries = [toc_entry(text_of(h), bookmark_of(h, i)) for i, h in enumerate(headings, 1)]
@@ -85,8 +86,6 @@ def contents(body) -> None:
     for entry in entries:
         field_p.addprevious(entry)
     field_p.getparent().remove(field_p)
-    style = headings[0].find(f"{qn('w:pPr')}/{qn('w:pStyle')}")   # the report: a new page
-    style.addnext(OxmlElement("w:pageBreakBefore"))
 
 
 def toc_entry(title: str, anchor: str):

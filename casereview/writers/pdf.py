@@ -51,8 +51,9 @@ def write(rendered: Rendered, stage: Path) -> list[Path]:
     target = stage / "dist" / f"{rendered.name}.pdf"
     target.parent.mkdir(parents=True, exist_ok=True)
     # Typst's folder inside the staging folder: out of what is published, and removed with it
-    # however the build ends (a killed build's by the next build)
-    folder = stage / "typst"
+    # however the build ends (a killed build's by the next build); one for each PDF, as the
+    # executive summary's is typeset beside the report's
+    folder = stage / f"typst-{rendered.name}"
     try:
         pdf, _warnings = typeset(rendered, folder)
     finally:
@@ -262,13 +263,14 @@ def inputs(rendered: Rendered) -> dict[str, str]:
     info = rendered.info
     return {
         "title": rendered.title,
-        "subtitle": f"Overview report – {info.partnership}",
+        "subtitle": f"{rendered.document} – {info.partnership}",
         "partnership": info.partnership,
         "version": info.version,
         "status": info.status.capitalize(),
         "publication": str(info.dates.publication) if info.dates.publication else "",
         "mark": rendered.mark,
         "watermark": "DRAFT" if rendered.draft else "",
+        "contents": "yes" if rendered.contents else "",
     }
 
 

@@ -23,6 +23,7 @@ _H1 = re.compile(r"<h1[^>]*>(.*?)</h1>\s*", re.S)
 _ID = re.compile(r'\bid="([^"]+)"')
 _HREF = re.compile(r'href="#([^"]+)"')
 TRACKER = "tracker.md"
+SUMMARY = "executive-summary.md"
 DEFAULT_CONFIG = Path(__file__).with_name("site_mkdocs.yml")
 PRINT_SLOT = '<div class="casereview-print-slot"></div>'
 FILE_WORKER = "casereview-worker.js"
@@ -45,6 +46,9 @@ def write(rendered: Rendered, stage: Path, reading: Future | None = None,
     docs, site = stage / "site-docs", stage / "site"
     reading = reading or pandoc.write(rendered.markdown, pandoc_outputs(rendered),
                                       rendered.media)
+    summarising = rendered.summary and pandoc.write(rendered.summary.markdown,
+                                                    pandoc_outputs(rendered.summary),
+                                                    rendered.summary.media)
     docs.mkdir(parents=True, exist_ok=True)
     config = _config(rendered, docs, site)           # mkdocs loads while pandoc converts
     if live:
@@ -53,8 +57,10 @@ def write(rendered: Rendered, stage: Path, reading: Future | None = None,
     pages = paginate(html)
     _name_in_menu(pages, rendered)
     _write_pages(rendered, docs, pages)
+    summary = [_write_summary(rendered, docs, summarising.result()["html"].decode("utf-8"))] \
+        if summarising else []
     with _reproducible(rendered):
-        _mkdocs(config, docs, pages)
+        _mkdocs(config, docs, summary + pages)      # the summary first in the menu
     if live:
         live.built(rendered, html, pages)
     _fill_print_page(site / "print.html", pages)
@@ -111,25 +117,46 @@ def _name_in_menu(pages: list[Page], rendered: Rendered) -> None:
 
 
 def _write_pages(rendered: Rendered, docs: Path, pages: list[Page]) -> None:
-    mark = f'<div class="casereview-mark" role="note">{escape(rendered.mark)}</div>\n\n' \
-        if rendered.mark else ""
+    mark = _mark(rendered)
     for page in pages:
-        body = _H1.sub("", page.html, count=1)
-        # the browser's tab and history keep the whole title when the menu has a short one
-        meta = f"---\ntitle: {json.dumps(page.title)}\n---\n\n" if page.menu else ""
-        (docs / page.file).write_text(f"{meta}{mark}# {page.title}\n\n{body}\n",
-                                      encoding="utf-8")
+        _write_page(docs, page, mark)
     (docs / "index.md").write_text(mark + _index(rendered, pages), encoding="utf-8")
     if rendered.board is not None and rendered.board.rows:
         (docs / TRACKER).write_text(f"{mark}# Recommendations tracker\n\n"
                                     f"{site_tracker.page(rendered.board)}\n", encoding="utf-8")
     (docs / "print.md").write_text(f"---\nsearch:\n  exclude: true\n---\n\n{mark}# {escape(rendered.title)}"
                                    f" (printable)\n\n{PRINT_SLOT}\n", encoding="utf-8")
-    for name, data in rendered.media.items():
-        (docs / name).parent.mkdir(exist_ok=True)
-        (docs / name).write_bytes(data)
+    _write_media(docs, rendered.media)
     for asset in ("casereview.css", "casereview.js", FILE_WORKER):
         (docs / asset).write_bytes(template_file(rendered.workspace, f"site/{asset}").read_bytes())
+
+
+def _mark(rendered: Rendered) -> str:
+    return f'<div class="casereview-mark" role="note">{escape(rendered.mark)}</div>\n\n' \
+        if rendered.mark else ""
+
+
+def _write_page(docs: Path, page: Page, mark: str) -> None:
+    body = _H1.sub("", page.html, count=1)
+    # the browser's tab and history keep the whole title when the menu has a short one
+    meta = f"---\ntitle: {json.dumps(page.title)}\n---\n\n" if page.menu else ""
+    (docs / page.file).write_text(f"{meta}{mark}# {page.title}\n\n{body}\n", encoding="utf-8")
+
+
+def _write_media(docs: Path, media: dict[str, bytes]) -> None:
+    for name, data in media.items():
+        (docs / name).parent.mkdir(exist_ok=True)
+        (docs / name).write_bytes(data)
+
+
+def _write_summary(rendered: Rendered, docs: Path, html: str) -> Page:
+    """The executive summary's page, from its own rendering: a document apart, so neither
+    among the report's pages nor on the printable one."""
+    page = paginate(html)[0]
+    page.file = SUMMARY
+    _write_page(docs, page, _mark(rendered))
+    _write_media(docs, rendered.summary.media)
+    return page
 
 
 def _index(rendered: Rendered, pages: list[Page]) -> str:
@@ -138,7 +165,8 @@ def _index(rendered: Rendered, pages: list[Page]) -> str:
     published = (f"<p>Status: {info.status.capitalize()}</p>\n" if rendered.draft
                  else f"<p>Published {info.dates.publication}</p>\n" if info.dates.publication
                  else "")
-    links = "\n".join(f"- [{p.title}]({p.file})" for p in pages)
+    summary = [f"- [{escape(rendered.summary.document)}]({SUMMARY})"] if rendered.summary else []
+    links = "\n".join(summary + [f"- [{p.title}]({p.file})" for p in pages])
     tracker = "[Recommendations tracker](tracker.md)\n\n" if rendered.board and rendered.board.rows else ""
     return (f"# {rendered.title}\n\n<div class=\"casereview-title\">\n<p>Overview report – "
             f"{escape(info.partnership)}</p>\n<p class=\"version\">{escape(info.version)}</p>\n"

@@ -128,10 +128,16 @@ class LiveSite:
 
 def _shape(rendered: Rendered, pages: list[site.Page]) -> tuple:
     """What every page shows besides its own content, or what only a full build writes:
-    the menu, the site's title, the tracker page, the images."""
+    the menu, the site's title, the tracker page, the images, the executive summary's page."""
     tracker = bool(rendered.board is not None and rendered.board.rows)
     return (rendered.title, tracker, tuple((p.file, p.title, p.menu) for p in pages),
-            tuple(sorted(rendered.media.items())))
+            tuple(sorted(rendered.media.items())), _summary(rendered))
+
+
+def _summary(rendered: Rendered) -> tuple:
+    """The executive summary's page is written by a full build only."""
+    own = rendered.summary
+    return (own.markdown, tuple(sorted(own.media.items()))) if own else ()
 
 
 def _keeper(live: LiveSite):
