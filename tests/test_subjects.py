@@ -1,8 +1,11 @@
 """The subjects' table: a column for each fact some subject gives, in a fixed order, then
 the subjects' own facts. The protected characteristics' table: a row for each subject that
 has any, a column for each characteristic some subject has, in the Equality Act's order."""
+from casereview.commands.check import check
 from casereview.model import ReviewInfo
+from casereview.render import render
 from casereview.subjects import characteristics_table, table
+from conftest import ROOT
 
 
 def info(subjects) -> ReviewInfo:
@@ -47,3 +50,14 @@ def test_a_characteristic_the_act_does_not_name_comes_last():
 
 def test_no_subject_with_any_characteristic_gives_no_rows():
     assert characteristics_table(info(["Ann", "Bo"])) == (["Subject", "Role"], [])
+
+
+def test_the_dhr_examples_equality_section_ends_with_the_table():
+    dhr = ROOT / "examples" / "dhr"
+    markdown = render(check(dhr).review, dhr).markdown
+    section = markdown.split("# 5. Equality and diversity")[1].split("\n# ")[0]
+    assert section.strip().endswith(
+        "| Subject | Role | Disability | Sex |\n"
+        "|:-------|:----|:----------|:---|\n"
+        "| Ella | Victim | Depression and anxiety, treated by her GP | Female |\n"
+        "| Lewis | Perpetrator |  | Male |")
