@@ -36,7 +36,6 @@ def table(info: ReviewInfo) -> tuple[list[str], list[list[str]]]:
     return headers, rows
 
 
-
 #: the protected characteristics of the Equality Act 2010 (s4), in the Act's order
 CHARACTERISTICS = ["age", "disability", "gender reassignment", "marriage and civil partnership",
                    "pregnancy and maternity", "race", "religion or belief", "sex",
