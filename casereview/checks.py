@@ -264,7 +264,7 @@ def prose_references(c: Checker) -> Iterator[Diagnostic]:
                    assemble.section_id(d.path) for d in broken},
                "question": known(TERMS, (q.id for q in c.review.terms.questions)),
                **{unit: known(ANALYSIS, (u.id for u in getattr(c.review.analysis, unit + "s")))
-                  for unit in ("episode", "finding")}}
+                  for unit in ("episode", "finding", "theme")}}
     citations = known("review/references.yml", (r.id for r in c.review.references.references))
     pseudonyms = known(FAMILY, (m.pseudonym for m in c.review.family.members))
     for file, doc in sorted(c.sources.docs.items()):

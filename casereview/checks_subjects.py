@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from . import review_types
+from . import prose, review_types
 from . import checks
 from .checks import FAMILY, WARN, Checker, _suggest
 from .diagnostics import Diagnostic
+from .subjects import CHARACTERISTICS, characteristic
 
 REVIEW = "review/review.yml"
 #: what a subject's own entry may say of them besides name, role and id: any one of these
@@ -87,6 +88,36 @@ def chronology_subjects(c: Checker) -> Iterator[Diagnostic]:
                        f"add `subjects: [{ids[0]}]` (or another of: {', '.join(ids)})", WARN)
 
 
+def protected_characteristics(c: Checker) -> Iterator[Diagnostic]:
+    """Each characteristic one of the Equality Act 2010's (a misspelt one would be a column
+    of its own), and a table of them asked for only when some subject has any."""
+    if not c.complete(REVIEW):
+        return
+    keys = [name.replace(" ", "_") for name in CHARACTERISTICS]
+    for i, subject in enumerate(c.review.info.subjects):
+        for key in subject.protected_characteristics:
+            if characteristic(key) not in CHARACTERISTICS:
+                close = _suggest(characteristic(key).replace(" ", "_"), keys)
+                yield c.at(REVIEW, ("subjects", i, "protected_characteristics", key), f"`{key}` "
+                           "is not a protected characteristic of the Equality Act 2010",
+                           close.replace("declared ones", "they are") + " (or give it under "
+                           "`facts:`)", WARN, key=True)
+    if not any(s.protected_characteristics for s in c.review.info.subjects):
+        yield from _no_characteristics(c)
+
+
+def _no_characteristics(c: Checker) -> Iterator[Diagnostic]:
+    """Each `[[protected-characteristics]]` directive, when there is nothing to tabulate."""
+    for s in c.review.sections:
+        for block in prose.blocks(s.body) if "[[protected-characteristics" in s.body else ():
+            if block.kind == "directive" and block.id == "protected-characteristics":
+                yield c.at(s.file, (), f"`{block.text}`: no subject has protected "
+                           "characteristics, so the report shows no table here",
+                           f"add `protected_characteristics:` to the subjects in {REVIEW} "
+                           "(e.g. `sex: Female`), or remove the directive", WARN,
+                           line=block.line)
+
+
 #: registered with the rules `check` runs (checks.py imports this module once it is whole)
-RULES = [introduced, roles, chronology_subjects]
+RULES = [introduced, roles, chronology_subjects, protected_characteristics]
 checks.RULES.extend(RULES)

@@ -10,13 +10,13 @@ from dataclasses import dataclass
 _ID = r"[A-Za-z0-9][\w-]*"
 PARA_ID = re.compile(rf"^\{{(?:#(?P<id>{_ID})(?:\s+(?P<mark>\.summary))?"
                      rf"|(?P<first>\.summary)(?:\s+#(?P<later>{_ID}))?)\}}\s*")
-XREF = re.compile(r"\[\[(para|section|question|finding|episode):([^\]\s]+)\]\]")
+XREF = re.compile(r"\[\[(para|section|question|finding|episode|theme):([^\]\s]+)\]\]")
 FOOTNOTE_USE = re.compile(r"\[\^([^\]\s]+)\](?!:)")
 FOOTNOTE_DEF = re.compile(r"^\[\^([^\]\s]+)\]:\s*", re.M)
 CITATION = re.compile(r"\[@([\w:-]+)\]")
 DIRECTIVE = re.compile(r"^\[\[([a-z-]+)(?: ([^\]]*))?\]\]$")
 DIRECTIVES = ("panel", "agencies", "chronology-agencies", "questions", "family", "chronology",
-              "conclusions", "recommendations", "subjects")
+              "conclusions", "recommendations", "subjects", "protected-characteristics")
 PSEUDONYM = re.compile(r"\b(?:Child|Father|Mother|Sibling|Adult|Parent)\s+[A-Z]?\d{1,2}[A-Z]?\b")
 _DEFINITION = re.compile(r"^ {0,3}\[\^[^\]\s]+\]:")   # up to 3 spaces in, as pandoc
 _INDENTED = re.compile(r"^(?: {4}|\t)")

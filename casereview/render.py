@@ -202,7 +202,8 @@ class Context:
 
 
 OVERVIEW = ""       # the owner of the overview report's own recommendations
-UNIT_WORDS = {"finding": "finding", "episode": "key practice episode"}   # [[finding:f2]]
+UNIT_WORDS = {"finding": "finding", "episode": "key practice episode",   # [[finding:f2]]
+              "theme": "theme"}
 
 
 def _leading(review: CaseReview) -> dict[str, list[str]]:
@@ -244,8 +245,9 @@ def environment(workspace: Path | None) -> jinja2.Environment:
         # `{#id}` is pandoc's attribute syntax, so Jinja comments are `{## ... ##}`
         comment_start_string="{##", comment_end_string="##}")
     env.filters.update(cell=cell, indent_block=indent_block, one_line=_one_line, roman=roman,
-                       date=spoken, keep_dates=keep_dates, literal=literal)
+                       date=spoken, keep_dates=keep_dates, literal=literal, and_list=_and)
     env.globals.update(grid_table=grid_table, Column=Column, subjects_table=subjects.table,
+                       characteristics_table=subjects.characteristics_table,
                        plan_columns=PLAN_COLUMNS, plan_groups=plan_groups)
     env.bytecode_cache = bytecode_cache()
     return env

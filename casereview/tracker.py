@@ -203,7 +203,8 @@ def _tracked(review, agency, row: ActionRow, recs, events, as_of, by_role: bool,
 
 
 _XREF_WORDS = {"para": "a paragraph of the report", "section": "a section of the report",
-               "question": "a key question"}
+               "question": "a key question", "finding": "a finding of the review",
+               "episode": "a key practice episode", "theme": "a theme of the review"}
 
 
 def plain(text: str) -> str:

@@ -156,3 +156,13 @@ def test_a_broken_analysis_file_hides_what_it_would_organise(minimal):
     assert messages(minimal) == [
         "review/analysis.yml:1:15: organised_by: `finding` is not allowed; did you mean "
         "`findings`?"]
+
+
+def test_a_theme_is_referred_to_by_its_id(minimal):
+    (minimal / "review" / "analysis.yml").write_text(
+        "themes:\n  - id: voice\n    title: The voice of the child\n", encoding="utf-8")
+    edit(minimal, "review/sections/04-voice.md", "question: voice", "question: voice\ntheme: voice")
+    edit(minimal, "review/sections/03-sharing.md", "[[para:about]]", "[[theme:voise]]")
+    assert messages(minimal) == [
+        "review/sections/03-sharing.md:5:1: `[[theme:voise]]`: there is no theme `voise`; "
+        "did you mean `voice`?"]

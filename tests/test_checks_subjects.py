@@ -71,6 +71,23 @@ CASES = {
         [("review/review.yml", "type: lcspr", "type: dhr")],
         ["review/review.yml:3:3: subjects: a Domestic Homicide Review is about a victim, but no "
          "subject has role `victim`; add `role: victim` to the subject the review is about"]),
+    "a characteristic the Equality Act does not name": (
+        [("review/review.yml", "    age: 3 years\n", "    age: 3 years\n    protected_characteristics:"
+          "\n      religion_or_belief: None\n      religion_or_beleif: None\n      class: Working\n")],
+        ["review/review.yml:11:7: warning: subjects[1].protected_characteristics."
+         "religion_or_beleif: `religion_or_beleif` is not a protected characteristic of the Equality Act 2010; did you mean "
+         "`religion_or_belief`? (or give it under `facts:`)",
+         "review/review.yml:12:7: warning: subjects[1].protected_characteristics.class: `class` "
+         "is not a protected characteristic of the Equality Act 2010; they are: age, disability, "
+         "gender_reassignment, marriage_and_civil_partnership, pregnancy_and_maternity, race, "
+         "religion_or_belief, sex, sexual_orientation (or give it under `facts:`)"]),
+    "a table of protected characteristics no subject has": (
+        [("review/sections/01-introduction.md", "It was commissioned",
+          "[[protected-characteristics]]\n\nIt was commissioned")],
+        ["review/sections/01-introduction.md:7:1: warning: `[[protected-characteristics]]`: no "
+         "subject has protected characteristics, so the report shows no table here; add "
+         "`protected_characteristics:` to the subjects in review/review.yml (e.g. `sex: "
+         "Female`), or remove the directive"]),
 }
 
 
@@ -84,3 +101,11 @@ def test_a_domestic_homicide_review_of_one_victim_by_default(minimal):
     """A DHR's subject is its victim unless said otherwise: one subject needs no role."""
     edit(minimal, "review/review.yml", "type: lcspr", "type: dhr")
     assert messages(minimal) == []
+
+
+def test_a_table_of_protected_characteristics_some_subject_has(two):
+    assert messages_after(two, [
+        ("review/review.yml", "    age: 3 years\n", "    age: 3 years\n    protected_characteristics:"
+         "\n      Sexual orientation: Not applicable\n"),
+        ("review/sections/01-introduction.md", "It was commissioned",
+         "[[protected-characteristics]]\n\nIt was commissioned")]) == [UNSAID]

@@ -208,3 +208,9 @@ def test_the_site_page_shows_what_is_awaited_the_next_milestone_and_the_completi
             and "2016-04-30" not in html)
     assert ('<span class="date">March 2017</span><br>Next milestone: Revised guidance published '
             '(by <span class="date">March 2017</span>)') in html
+
+
+def test_a_recommendation_referring_to_a_unit_of_the_analysis_reads_without_its_id():
+    """The tracker shows a recommendation out of the report: no unit's number to refer to."""
+    assert tracker.plain("As [[finding:legal]] shows, in [[episode:june]] and [[theme:voice]].") \
+        == "As a finding of the review shows, in a key practice episode and a theme of the review."
