@@ -9,7 +9,7 @@ from typing import Iterator
 
 from pydantic import TypeAdapter, ValidationError
 
-from . import assemble, images, prose, text_rules
+from . import assemble, checks_structure, images, prose, text_rules
 from .assemble import agency_of
 from .dates import PartialDate
 from .diagnostics import Diagnostic, Severity
@@ -432,7 +432,7 @@ def _image_problem(root, ref: images.Reference) -> tuple[str, str] | None:
 
 
 RULES = [agencies, questions, subjects, chronology, recommendations, prose_references,
-         reference_document]
+         reference_document, *checks_structure.RULES]
 
 
 def _claiming(sources: Sources, file: str) -> SourceDoc | None:

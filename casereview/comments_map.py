@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from .comments import Entry, Place
-from .numbering import NumberedSection
+from .numbering import NumberedSection, number_order
 from .writers.docx_numbering import key_bookmark
 
 LIKENESS = 0.6          # difflib's ratio from which an edited paragraph is taken to be it
@@ -43,8 +43,8 @@ class Mapped:
 
     def sort_key(self) -> tuple:
         """In the report's order: by number now, then where it stood in the DOCX."""
-        numbers = [int(n) for n in re.findall(r"\d+", self.number or self.section_number or "")]
-        return (not numbers, numbers[:1], numbers[1:2], self.place.part == "footnote",
+        number = self.number or self.section_number
+        return (not number, number_order(number) if number else (), self.place.part == "footnote",
                 self.place.order)
 
 

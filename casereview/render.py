@@ -16,7 +16,7 @@ from pathlib import Path
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
-from . import images, numbering, prose, review_types
+from . import appendices, images, numbering, prose, review_types
 from .anonymise import professionals
 from .assemble import roman
 from .dates import SPOKEN_DATE, spoken
@@ -26,6 +26,7 @@ from .tables import Column, grid_table
 from .tracker import Board, track
 
 PACKAGED = Path(__file__).parent / "templates"
+PARTS = ("front", "body")        # the appendices come as appendices.Appendix, generated ones too
 
 
 @dataclass
@@ -87,7 +88,7 @@ class Context:
     def __init__(self, review: CaseReview, outline: list[numbering.NumberedSection],
                  root: Path | None = None):
         self.paras = numbering.paragraph_numbers(outline)
-        self.sections = {s.section.id: (str(s.number), s.anchor) for s in outline}
+        self.sections = {s.section.id: (_called(s), s.anchor) for s in outline}
         self.questions = {q.id: str(i) for i, q in enumerate(review.terms.questions, 1)}
         self.references = {r.id: r for r in review.references.references}
         # professionals shown by role: each declared name gives way to its role, in all prose
@@ -163,9 +164,18 @@ class Context:
         if kind == "para":
             return f"[{self.paras[target]}](#{target})"
         if kind == "section":
-            number, anchor = self.sections[target]
-            return f"[section {number}](#{anchor})"
+            called, anchor = self.sections[target]
+            return f"[{called}](#{anchor})"
         return f"key question {self.questions[target]}"
+
+
+def _called(s: numbering.NumberedSection) -> str:
+    """How a cross-reference names a part of the report: "section 4", "appendix A", or
+    the title of front matter (which has no number)."""
+    part = s.section.part
+    if part == "front":
+        return _one_line(s.section.title)
+    return f"appendix {s.section.label}" if part == "appendix" else f"section {s.number}"
 
 
 OVERVIEW = ""       # the owner of the overview report's own recommendations
@@ -257,8 +267,11 @@ def render(review: CaseReview, workspace: Path | None = None,
 
 
 def _render_template(env, review, outline, ctx, result: Rendered) -> str:
+    parts = {part: [s for s in outline if s.section.part == part] for part in PARTS}
     return env.get_template("report.md.j2").render(
         review=review, info=review.info, outline=outline, ctx=ctx, prose=ctx.prose,
+        front=parts["front"], body=parts["body"],
+        appendices=appendices.appendices(review, outline),
         footnotes=ctx.notes.flush, title=result.title, review_type=review_types.type_name(review.info),
         chronology=numbering.chronology(review), build_date=result.build_date,
         agency=review.agency, draft=result.draft, mark=result.mark, panel=result.panel)
