@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from . import prose
 from .assemble import appendix_label
 from .model import CaseReview, Generated
-from .numbering import GENERATED_ANCHORS, NumberedSection, chronology
+from .numbering import GENERATED_ANCHORS, NumberedSection, appendix_heading, chronology
 
 #: generated appendices in the order they come when the author places none, with their titles
 GENERATED: dict[Generated, str] = {"action_plans": "Agency recommendations and action plans",
@@ -35,7 +35,7 @@ class Appendix:
 
     @property
     def heading(self) -> str:
-        return f"Appendix {self.label}: {self.title}" if self.label else self.title
+        return appendix_heading(self.label, self.title)
 
     @property
     def template(self) -> str | None:

@@ -54,12 +54,14 @@ class Outline:
     def __init__(self, sections: list[NumberedSection]):
         self.by_key: dict[str, Paragraph] = {}
         self.by_mark: dict[str, str] = {}
-        self.sections = {s.section.title: str(s.number) for s in sections}
+        # each part by its heading as the DOCX has it: only the body's sections are numbered
+        self.sections = {s.heading: str(s.number) if s.section.part == "body" else None
+                         for s in sections}
         for s in sections:
             for b in s.blocks:
                 if b.kind == "paragraph" and b.number and b.key:
-                    self.by_key[b.key] = Paragraph(b.key, b.number, s.section.title,
-                                                   str(s.number), plain(b.text))
+                    self.by_key[b.key] = Paragraph(b.key, b.number, s.heading,
+                                                   self.sections[s.heading], plain(b.text))
                     self.by_mark[key_bookmark(b.key)] = b.key
 
     def find(self, entry: Entry) -> Mapped:

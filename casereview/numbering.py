@@ -66,6 +66,19 @@ class NumberedSection:
         return "sec-" + self.section.id
 
 
+    @property
+    def heading(self) -> str:
+        """Its heading's words as printed, less a section's number (which Word numbers)."""
+        if self.section.part == "appendix":
+            return appendix_heading(self.section.label, self.section.title)
+        return self.section.title
+
+
+def appendix_heading(label: str, title: str) -> str:
+    """"Appendix A: Glossary"; the references closing the report are unlabelled."""
+    return f"Appendix {label}: {title}" if label else title
+
+
 #: the anchors of the appendices the build fills in (templates/appendix_*.md.j2)
 GENERATED_ANCHORS = {"action_plans": "action-plans", "chronology": "chronology",
                      "references": "references"}
