@@ -276,33 +276,31 @@ def test_cross_references_name_an_appendix_and_front_matter(minimal):
 
 # ------------------------------------------------------------------ checks
 
-def test_two_appendices_with_one_label_are_refused(minimal):
-    write(minimal, {"review/appendices/a-glossary.md": "---\ntitle: Glossary\n---\nWords.\n",
-                    "review/appendices/b-terms.md": "---\ntitle: Terms\nlabel: 1\n---\nT.\n"})
-    assert messages(minimal) == [
+REFUSED = {
+    "one label twice": (
+        {"review/appendices/a-glossary.md": "---\ntitle: Glossary\n---\nWords.\n",
+         "review/appendices/b-terms.md": "---\ntitle: Terms\nlabel: 1\n---\nT.\n"},
         "review/appendices/b-terms.md:3:8: label: appendix label `1` is already the label of "
         "review/appendices/a-glossary.md; give each appendix its own `label:`, or leave "
-        "`label:` out to label them in file order"]
-
-
-def test_a_generated_appendix_placed_twice_is_refused(minimal):
-    write(minimal, {"review/appendices/a-events.md": "---\ntitle: Events\n"
-                    "generate: chronology\n---\n",
-                    "review/appendices/b-more.md": "---\ntitle: More events\n"
-                    "generate: chronology\n---\n"})
-    assert messages(minimal) == [
+        "`label:` out to label them in file order"),
+    "one appendix generated twice": (
+        {"review/appendices/a-events.md": "---\ntitle: Events\ngenerate: chronology\n---\n",
+         "review/appendices/b-more.md": "---\ntitle: More\ngenerate: chronology\n---\n"},
         "review/appendices/b-more.md:3:11: generate: `generate: chronology` is already in "
         "review/appendices/a-events.md; place each generated appendix once: remove one of "
-        "the two"]
-
-
-def test_a_label_that_cannot_begin_a_paragraph_number_is_refused(minimal):
-    write(minimal, {"review/appendices/a-glossary.md": "---\ntitle: Glossary\nlabel: A.1\n"
-                    "---\nWords.\n"})
-    assert messages(minimal) == [
+        "the two"),
+    "a label that cannot begin a paragraph's number": (
+        {"review/appendices/a-glossary.md": "---\ntitle: Glossary\nlabel: A.1\n---\nW.\n"},
         "review/appendices/a-glossary.md:3:8: label: appendix label `A.1` may hold only "
         "letters and digits: it begins the numbers of the appendix's paragraphs (A.1); write "
-        "a label such as `A` or `3`"]
+        "a label such as `A` or `3`"),
+}
+
+
+@pytest.mark.parametrize("files, said", REFUSED.values(), ids=REFUSED)
+def test_appendices_labelled_or_generated_twice_are_refused(minimal, files, said):
+    write(minimal, files)
+    assert messages(minimal) == [said]
 
 
 def test_label_and_generate_belong_to_appendices(minimal):
