@@ -80,7 +80,7 @@ def _meta(c, s: Section) -> dict:
 
 
 def _texts(doc):
-    from .checks import texts
+    from .checks import texts       # here: checks imports this module for its RULES
     return texts(doc)
 
 

@@ -65,7 +65,6 @@ class NumberedSection:
             return GENERATED_ANCHORS[self.section.generate]
         return "sec-" + self.section.id
 
-
     @property
     def heading(self) -> str:
         """Its heading's words as printed, less a section's number (which Word numbers)."""

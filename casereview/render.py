@@ -26,7 +26,6 @@ from .tables import Column, grid_table
 from .tracker import Board, track
 
 PACKAGED = Path(__file__).parent / "templates"
-PARTS = ("front", "body")        # the appendices come as appendices.Appendix, generated ones too
 
 
 @dataclass
@@ -267,10 +266,11 @@ def render(review: CaseReview, workspace: Path | None = None,
 
 
 def _render_template(env, review, outline, ctx, result: Rendered) -> str:
-    parts = {part: [s for s in outline if s.section.part == part] for part in PARTS}
+    in_part = lambda part: [s for s in outline if s.section.part == part]  # noqa: E731
     return env.get_template("report.md.j2").render(
         review=review, info=review.info, outline=outline, ctx=ctx, prose=ctx.prose,
-        front=parts["front"], body=parts["body"],
+        front=in_part("front"), body=in_part("body"),
+        # the author's appendices and the generated ones, in order, each with its label
         appendices=appendices.appendices(review, outline),
         footnotes=ctx.notes.flush, title=result.title, review_type=review_types.type_name(review.info),
         chronology=numbering.chronology(review), build_date=result.build_date,
