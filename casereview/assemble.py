@@ -26,9 +26,11 @@ def slug(text: str) -> str:
 
 
 def section_id(path: str) -> str:
-    """`review/sections/18-legal-advice.md` -> `legal-advice`."""
+    """`review/sections/18-legal-advice.md` -> `legal-advice`; an appendix's file may
+    begin with a letter that orders it: `review/appendices/b-glossary.md` -> `glossary`."""
     stem = path.rsplit("/", 1)[-1].removesuffix(".md")
-    return slug(re.sub(r"^\d+[-_ ]*", "", stem)) or slug(stem)
+    order = r"^(?:\d+|[A-Za-z])[-_ ]+" if path.startswith("review/appendices/") else r"^\d+[-_ ]*"
+    return slug(re.sub(order, "", stem)) or slug(stem)
 
 
 def agency_of(path: str) -> str:
@@ -122,11 +124,16 @@ def _order(path: str) -> int:
 
 
 def _label(part: str, number: int, own: str | None, style: str) -> str:
-    if own:
-        return own
     if part == "front":
         return ""
-    if part == "appendix" and style == "letters":
+    if part == "appendix":
+        return own or appendix_label(number, style)
+    return str(number)
+
+
+def appendix_label(number: int, style: str) -> str:
+    """The `number`th appendix's label: 3, or C (and after Z: AA, BB ...)."""
+    if style == "letters":
         return LETTERS[(number - 1) % 26] * ((number - 1) // 26 + 1)
     return str(number)
 

@@ -10,7 +10,7 @@ from typing import Iterator
 
 from pydantic import TypeAdapter, ValidationError
 
-from . import assemble, checks_plans, checks_summary, images, prose, text_rules
+from . import assemble, checks_plans, checks_structure, checks_summary, images, prose, text_rules
 from .assemble import agency_of
 from .dates import PartialDate
 from .diagnostics import Diagnostic, Severity
@@ -387,7 +387,7 @@ def _image_problem(root, ref: images.Reference) -> tuple[str, str] | None:
 
 
 RULES = [agencies, chronology, recommendations, prose_references, reference_document,
-         checks_plans.action_plans, checks_summary.executive_summary]
+         checks_plans.action_plans, checks_summary.executive_summary, *checks_structure.RULES]
 from . import checks_analysis, checks_subjects  # noqa: E402,F401  (each adds its RULES)
 
 

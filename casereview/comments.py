@@ -19,8 +19,8 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 
 from . import safe_read
+from .word_numbers import WordNumbers, bare
 from .writers.docx_numbering import HASHED_KEY_MARK, HEADING, KEY_MARK
-from .writers.docx_styles import NUMBERED_PARAGRAPH
 from .writers.docx_xml import style_of, text_of
 
 W14 = "{http://schemas.microsoft.com/office/word/2010/wordml}"
@@ -74,7 +74,7 @@ def read(path: Path) -> list[Entry]:
     """Every comment, reply and tracked change in the DOCX at `path`, in document order."""
     doc = _open(Path(path))
     body = doc.element.body
-    places = _Places(body)
+    places = _Places(body, WordNumbers.of(doc))
     notes = _footnotes(doc, places)
     anchors = {**_anchors(notes, places), **_anchors(body, places)}
     entries = _comments(doc, anchors, str(path))
@@ -103,12 +103,14 @@ def _open(path: Path):
 # --- where each paragraph stands ---------------------------------------------------------
 
 class _Places:
-    """The place of every paragraph of the body (and of the footnotes, once added), counted
-    as Word numbers them: Heading 1 counts the sections, Numbered Paragraph the paragraphs."""
+    """The place of every paragraph of the body (and of the footnotes, once added), with the
+    numbers Word shows (word_numbers.py): Heading 1's the section's, a numbered paragraph's
+    its own."""
 
-    def __init__(self, body):
+    def __init__(self, body, words: WordNumbers):
         self.of: dict = {}
-        self.section, self.section_number, self.sections, self.count = "", None, 0, 0
+        self.words = words
+        self.section, self.section_number = "", None
         self.before: str | None = None     # the last numbered paragraph's number
         marks: list[str] = []              # bookmarks standing between paragraphs
         for child in body.iterchildren():
@@ -123,19 +125,14 @@ class _Places:
 
     def _paragraph(self, p) -> Place:
         style, text = style_of(p), _words(text_of(p))
-        order = len(self.of)
+        order, number = len(self.of), bare(self.words.number(p))
         if style == HEADING:
-            numbered = not _unnumbered(p)
-            self.sections += numbered
-            self.section, self.count = text, 0
-            self.section_number = str(self.sections) if numbered else None
-            return Place("heading", text, self.section_number, self.section_number,
-                         text=text, order=order)
+            self.section, self.section_number = text, number
+            return Place("heading", text, number, number, text=text, order=order)
         if style and style.startswith("Heading"):
             return Place("heading", self.section, self.section_number, text=text, order=order)
-        if style == NUMBERED_PARAGRAPH[1] and not _unnumbered(p) and self.section_number:
-            self.count += 1
-            self.before = number = f"{self.section_number}.{self.count}"
+        if number:
+            self.before = number
             mark = next((n for n in _bookmarks(p) if n.startswith((KEY_MARK, HASHED_KEY_MARK))),
                         None)
             key = mark[len(KEY_MARK):] if mark and mark.startswith(KEY_MARK) else None
@@ -285,11 +282,6 @@ def _changes(root, places: _Places, file: str) -> list[Entry]:
 
 def _words(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
-
-
-def _unnumbered(p) -> bool:
-    num_id = p.find(f"{qn('w:pPr')}/{qn('w:numPr')}/{qn('w:numId')}")
-    return num_id is not None and num_id.get(qn("w:val")) == "0"
 
 
 def _bookmarks(p) -> list[str]:

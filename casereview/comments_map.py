@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from .comments import Entry, Place
-from .numbering import NumberedSection
+from .numbering import NumberedSection, number_order
 from .writers.docx_numbering import key_bookmark
 
 LIKENESS = 0.6          # difflib's ratio from which an edited paragraph is taken to be it
@@ -43,8 +43,8 @@ class Mapped:
 
     def sort_key(self) -> tuple:
         """In the report's order: by number now, then where it stood in the DOCX."""
-        numbers = [int(n) for n in re.findall(r"\d+", self.number or self.section_number or "")]
-        return (not numbers, numbers[:1], numbers[1:2], self.place.part == "footnote",
+        number = self.number or self.section_number
+        return (not number, number_order(number) if number else (), self.place.part == "footnote",
                 self.place.order)
 
 
@@ -54,12 +54,14 @@ class Outline:
     def __init__(self, sections: list[NumberedSection]):
         self.by_key: dict[str, Paragraph] = {}
         self.by_mark: dict[str, str] = {}
-        self.sections = {s.section.title: str(s.number) for s in sections}
+        # each part by its heading as the DOCX has it: only the body's sections are numbered
+        self.sections = {s.heading: str(s.number) if s.section.part == "body" else None
+                         for s in sections}
         for s in sections:
             for b in s.blocks:
                 if b.kind == "paragraph" and b.number and b.key:
-                    self.by_key[b.key] = Paragraph(b.key, b.number, s.section.title,
-                                                   str(s.number), plain(b.text))
+                    self.by_key[b.key] = Paragraph(b.key, b.number, s.heading,
+                                                   self.sections[s.heading], plain(b.text))
                     self.by_mark[key_bookmark(b.key)] = b.key
 
     def find(self, entry: Entry) -> Mapped:

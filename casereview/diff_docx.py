@@ -1,19 +1,20 @@
 """A built DOCX as a version for `diff`: its paragraphs, table cells and footnotes from the
 first Heading 1 on (the title page and the contents are not compared). The numbers are the
-ones Word shows, counted from the report's list (the one Heading 1 is bound to, see
-writers/docx_numbering.py); a numbered paragraph's anchor is its bookmark, and its key that
-bookmark when the author named it, else drawn from its words."""
+ones Word shows, counted from the report's lists (word_numbers.py); a numbered paragraph's
+anchor is its bookmark, and its key that bookmark when the author named it, else drawn from
+its words."""
 from __future__ import annotations
 
 import re
 from datetime import date
 from pathlib import Path
 
+from . import numbering
 from .diff_sources import Version, VersionError
 from .diff_text import Cell, Reading
+from .word_numbers import WordNumbers, bare
 
 HEADING = re.compile(r"Heading(\d)$")
-NUMBERED = re.compile(r"p\d+-\d+$")        # an anchor made from a number, not an author's id
 
 PANEL_KEY = "ParagraphKey"     # the character style of a panel build's keys
 
@@ -47,7 +48,7 @@ class DocxWalk:
         self.qn = qn
         self.document = document
         self.notes = footnotes(document)
-        self.numbers = WordNumbers(document)
+        self.numbers = WordNumbers.of(document)
         self.reading = Reading()
 
     def body(self) -> None:
@@ -56,7 +57,7 @@ class DocxWalk:
             if el.tag == qn("w:p"):
                 level = HEADING.match(self.style(el) or "")
                 started = started or bool(level and level[1] == "1")
-                number = self.numbers.number(el)     # counted before the title page too
+                number = bare(self.numbers.number(el))  # counted before the title page too
                 if started:
                     self.paragraph(el, int(level[1]) if level else 0, number)
             elif el.tag == qn("w:tbl") and started:
@@ -69,7 +70,7 @@ class DocxWalk:
         if level:
             self.reading.heading(level, text, anchor, number)
         elif number:
-            key = anchor if anchor and not NUMBERED.match(anchor) else None
+            key = anchor if anchor and anchor != numbering.anchor(number) else None
             self.reading.paragraph(text, notes, number, anchor, key)
         else:
             self.reading.paragraph(text, notes)
@@ -122,47 +123,3 @@ def footnotes(document) -> dict[str, str]:
         lines = [DocxWalk.text(p).strip() for p in note.iter(qn("w:p"))]
         notes[note.get(qn("w:id"))] = "\n".join(line for line in lines if line)
     return notes
-
-
-class WordNumbers:
-    """The numbers Word shows for the report's own list: a paragraph's numPr (its own, else
-    its style's through basedOn) naming that list; level 1 the sections, level 2 their
-    paragraphs, a level restarting whenever a higher one counts."""
-
-    def __init__(self, document):
-        from docx.oxml.ns import qn
-        self.qn = qn
-        self.styles = {s.get(qn("w:styleId")): s
-                       for s in document.styles.element.iterchildren(qn("w:style"))}
-        self.list, _ = self.numbering(self.styles.get("Heading1"))
-        self.counts: list[int] = []
-
-    def number(self, p) -> str | None:
-        num_id, level = self.numbering(p)
-        if self.list in (None, "0") or num_id != self.list:
-            return None
-        counts = self.counts[:level + 1]
-        counts += [0] * (level + 1 - len(counts))
-        counts[level] += 1
-        self.counts = counts
-        return ".".join(map(str, self.counts))
-
-    def numbering(self, el) -> tuple[str | None, int]:
-        """(numId, level) of a paragraph or style, following its styles."""
-        num_id = level = None
-        seen: set = set()
-        while el is not None and id(el) not in seen:
-            seen.add(id(el))
-            num_pr = el.find(f"{self.qn('w:pPr')}/{self.qn('w:numPr')}")
-            if num_pr is not None:
-                num_id = num_id or self._val(num_pr, "w:numId")
-                level = level or self._val(num_pr, "w:ilvl")
-            if num_id is not None and level is not None:
-                break
-            style = self._val(el, "w:pPr/w:pStyle") or self._val(el, "w:basedOn")
-            el = self.styles.get(style)
-        return num_id, int(level or 0)
-
-    def _val(self, el, path: str) -> str | None:
-        found = el.find("/".join(self.qn(step) for step in path.split("/")))
-        return found.get(self.qn("w:val")) if found is not None else None

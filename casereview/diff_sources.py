@@ -146,7 +146,10 @@ class AstWalk:
         blocks = [b for s in outline for b in s.blocks if b.kind == "paragraph"]
         self.keys = {b.anchor: b.key for b in blocks}
         self.chronology = {b.anchor for b in blocks if b.entry}
-        self.sections = {s.anchor: str(s.number) for s in outline}
+        # the numbers typed in headings: the body's sections, the subsection scheme's `##`
+        self.sections = {s.anchor: str(s.number) for s in outline if s.section.part == "body"}
+        self.sections.update({b.anchor: b.number for s in outline for b in s.blocks
+                              if b.kind == "heading" and b.number})
         self.reading = Reading()
         self.started = False               # what comes before the first section is not read
 
@@ -180,12 +183,11 @@ class AstWalk:
     def header(self, level: int, attr: list, inlines: list) -> None:
         ident, notes = attr[0], []
         text, number = inline_text(inlines, notes), self.sections.get(attr[0])
-        if level == 1:
-            self.started = True
-            if number:                     # the typed number: Word's numbering shows it
-                text = text.removeprefix(f"{number}.").strip()
+        self.started = self.started or level == 1
+        if number:                         # the typed number: Word's numbering shows it
+            text = text.removeprefix(f"{number}." if level == 1 else number).strip()
         if self.started:
-            self.reading.heading(level, text, ident or None, number if level == 1 else None)
+            self.reading.heading(level, text, ident or None, number)
 
     def para(self, inlines: list) -> None:
         number = anchor = None

@@ -16,7 +16,7 @@ from pathlib import Path
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
-from . import images, numbering, prose, review_types, subjects, summary
+from . import appendices, images, numbering, prose, review_types, subjects, summary
 from .anonymise import professionals
 from .assemble import roman
 from .dates import SPOKEN_DATE, spoken
@@ -95,7 +95,7 @@ class Context:
     def __init__(self, review: CaseReview, outline: list[numbering.NumberedSection],
                  root: Path | None = None, links: bool = True):
         self.paras = numbering.paragraph_numbers(outline)
-        self.sections = {s.section.id: (str(s.number), s.anchor) for s in outline}
+        self.sections = {s.section.id: (_called(s), s.anchor) for s in outline}
         self.questions = {q.id: str(i) for i, q in enumerate(review.terms.questions, 1)}
         # findings and episodes by their number, and the section that analyses each
         self.units = {kind: {u.id: str(i) for i, u in enumerate(
@@ -192,13 +192,22 @@ class Context:
             number = self.paras[target]
             return f"[{number}](#{target})" if self.links else number
         if kind == "section":
-            number, anchor = self.sections[target]
-            return f"[section {number}](#{anchor})" if self.links else f"section {number}"
+            called, anchor = self.sections[target]
+            return f"[{called}](#{anchor})" if self.links else called
         if kind in UNIT_WORDS:
             words = f"{UNIT_WORDS[kind]} {self.units[kind][target]}"
             where = self.analysed.get((kind, target))
             return f"[{words}](#{where})" if where and self.links else words
         return f"key question {self.questions[target]}"
+
+
+def _called(s: numbering.NumberedSection) -> str:
+    """How a cross-reference names a part of the report: "section 4", "appendix A", or
+    the title of front matter (which has no number)."""
+    part = s.section.part
+    if part == "front":
+        return _one_line(s.section.title)
+    return f"appendix {s.section.label}" if part == "appendix" else f"section {s.number}"
 
 
 OVERVIEW = ""       # the owner of the overview report's own recommendations
@@ -306,8 +315,12 @@ def render(review: CaseReview, workspace: Path | None = None,
 
 
 def _render_template(env, review, outline, ctx, result: Rendered) -> str:
+    in_part = lambda part: [s for s in outline if s.section.part == part]  # noqa: E731
     return env.get_template("report.md.j2").render(
         review=review, info=review.info, outline=outline, ctx=ctx, prose=ctx.prose,
+        front=in_part("front"), body=in_part("body"),
+        # the author's appendices and the generated ones, in order, each with its label
+        appendices=appendices.appendices(review, outline),
         footnotes=ctx.notes.flush, title=result.title, review_type=review_types.type_name(review.info),
         chronology=numbering.chronology(review), build_date=result.build_date,
         agency=review.agency, draft=result.draft, mark=result.mark, panel=result.panel)

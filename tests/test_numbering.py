@@ -1,4 +1,6 @@
 """numbering.py: the outline's numbers and the keys that outlast them."""
+import re
+
 from casereview import numbering
 from casereview.commands.check import check
 from casereview.render import render
@@ -103,3 +105,90 @@ def test_the_appendix_chronology_has_the_order_of_the_sections(minimal):
     assert [row[0].replace("\xa0", " ") for row in table["rows"]] == [
         "2020", "Spring 2020", "10 March 2020", "June 2020", "14 June 2020",
         "approximately September 2020", "Winter 2020", "5 December 2020", "10 January 2021"]
+
+
+# ------------------------------------------------------------------ numbering schemes
+
+SUBSECTIONS = ("\n## Seen at school\n\nThe school saw Child T daily.\n\n### In class\n\n"
+               "Teachers noticed bruises.\n\n## Seen at home\n\nNo one visited.\n")
+
+
+def _scheme(ws, scheme: str):
+    """The workspace numbered by `scheme`, checked."""
+    path = ws / "review" / "review.yml"
+    text = re.sub(r"^numbering: .*\n", "", path.read_text(encoding="utf-8"), flags=re.M)
+    path.write_text(text + f"numbering: {scheme}\n", encoding="utf-8")
+    return check(ws).review
+
+
+def _numbers(ws, scheme: str) -> list[str]:
+    """Each numbered heading and paragraph as `number text`, in order."""
+    return [f"{b.number} {b.text}" for s in numbering.outline(_scheme(ws, scheme))
+            for b in s.blocks if b.number]
+
+
+def _with_subsections(ws):
+    section = ws / "review" / "sections" / "04-voice.md"
+    section.write_text(section.read_text(encoding="utf-8") + SUBSECTIONS, encoding="utf-8")
+    (ws / "review" / "appendices").mkdir()
+    (ws / "review" / "appendices" / "a-glossary.md").write_text(
+        "---\ntitle: Glossary\n---\nCSC: Children's Social Care.\n\n## Health\n\nGP: general "
+        "practitioner.\n", encoding="utf-8")
+    return ws
+
+
+def test_the_section_scheme_numbers_paragraphs_in_their_section(minimal):
+    numbers = _numbers(_with_subsections(minimal), "section")
+    assert numbers[-6:] == ["4.1 Child T was seldom seen alone.",
+                            "4.2 The school saw Child T daily.", "4.3 Teachers noticed bruises.",
+                            "4.4 No one visited.", "A1.1 CSC: Children's Social Care.",
+                            "A1.2 GP: general practitioner."]
+
+
+def test_the_subsection_scheme_numbers_the_headings_and_the_paragraphs_under_them(minimal):
+    ws = _with_subsections(minimal)
+    numbers = _numbers(ws, "subsection")
+    assert numbers[-9:] == ["4.1 Child T was seldom seen alone.", "4.2 Seen at school",
+                            "4.2.1 The school saw Child T daily.",
+                            "4.2.2 Teachers noticed bruises.", "4.3 Seen at home",
+                            "4.3.1 No one visited.", "A1.1 CSC: Children's Social Care.",
+                            "A1.2 Health", "A1.2.1 GP: general practitioner."]
+    # the chronology's years open subsections
+    assert numbers[2:5] == ["2.1 The agencies' records, in date order.", "2.2 2020",
+                            "2.2.1 Officers shared the incident with health."]
+    # a `###` heading is not numbered: it is a level below the `##` ones
+    voice = numbering.outline(check(ws).review)[3]
+    assert [(b.level, b.number, b.anchor) for b in voice.blocks if b.kind == "heading"] == [
+        (2, "4.2", "h4-2"), (3, None, None), (2, "4.3", "h4-3")]
+
+
+def test_the_straight_scheme_numbers_the_body_through_and_each_appendix_apart(minimal):
+    numbers = _numbers(_with_subsections(minimal), "straight")
+    body = [n.split(" ", 1)[0] for n in numbers if not n.startswith("A")]
+    assert body == [str(i) for i in range(1, len(body) + 1)] and len(body) == 11
+    assert numbers[-2:] == ["A1.1 CSC: Children's Social Care.", "A1.2 GP: general practitioner."]
+
+
+def test_front_matter_is_not_numbered_and_its_ids_are_no_paragraph_numbers(minimal):
+    (minimal / "review" / "front").mkdir()
+    (minimal / "review" / "front" / "00-foreword.md").write_text(
+        "---\ntitle: Foreword\n---\n{#thanks} Thanks to the family.\n", encoding="utf-8")
+    outline = numbering.outline(check(minimal).review)
+    assert [(b.number, b.anchor, b.key) for b in outline[0].blocks] == [(None, "thanks", None)]
+    assert "thanks" not in numbering.paragraph_numbers(outline)
+    assert outline[1].blocks[0].number == "1.1"
+
+
+def test_keys_are_the_same_whatever_the_scheme(minimal):
+    ws = _with_subsections(minimal)
+    keys = {scheme: [b.key for s in numbering.outline(_scheme(ws, scheme)) for b in s.blocks
+                     if b.kind == "paragraph" and b.number]
+            for scheme in ("section", "subsection", "straight")}
+    assert keys["section"] == keys["subsection"] == keys["straight"]
+    assert keys["section"][0] == "about"
+
+
+def test_numbers_sort_body_first_each_part_as_numbers():
+    numbers = ["A.2", "12", "4.10", "A1.1", "4.2", "4.2.1", "A.10"]
+    assert sorted(numbers, key=numbering.number_order) == [
+        "4.2", "4.2.1", "4.10", "12", "A.2", "A.10", "A1.1"]

@@ -4,8 +4,8 @@
 --   the first text of its paragraph, and cross-references `[18.5](#legal-advice)` link to it;
 --   a panel build's paragraph id after it (`.para-key`) is set smaller and grey.
 -- * A section heading whose id is also a paragraph's id is relabelled `<id>-section` (Typst
---   refuses a link to a label that occurs twice); links to that id whose text is a paragraph
---   number keep pointing at the paragraph, the others point at the section.
+--   refuses a link to a label that occurs twice); links to that id whose text is the
+--   paragraph's number keep pointing at the paragraph, the others point at the section.
 -- * Pipe tables get column widths from their content: short columns `auto`, the others a
 --   share (`fr`) that grows with the square root of their cells' length and is never narrower
 --   than their longest word. The widths the Markdown's dashes imply are ignored. A cell whose
@@ -62,7 +62,7 @@ end
 
 local function link(l)
   local id = l.target:match("^#(.+)$")
-  if id and renamed[id] and not stringify(l.content):match("^%d+%.%d+$") then
+  if id and renamed[id] and stringify(l.content) ~= para_ids[id] then
     l.target = "#" .. id .. "-section"
     return l
   end
@@ -221,7 +221,7 @@ function Pandoc(doc)
     if b.t == "Para" then
       local first = b.content[1]
       if first and first.t == "Span" and first.classes:includes("para-no") and first.identifier ~= "" then
-        para_ids[first.identifier] = true
+        para_ids[first.identifier] = stringify(first.content)
       end
     end
   end

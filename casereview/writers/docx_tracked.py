@@ -228,8 +228,10 @@ class Tracker:
 def ghost_ppr(old: Paragraph, anchor):
     """A numbered paragraph's style for a numbered one, a heading's for a heading; else the
     properties of the paragraph it follows (a table cell's, a list item's)."""
+    # a section's heading is numbered and its key one step long; a subsection's is deeper
+    section = old.number and "/" not in old.key
     style = (NUMBERED_PARAGRAPH[1] if old.number and old.part == "body" else
-             ("Heading1" if old.number else "Heading2") if old.part == "heading" else None)
+             ("Heading1" if section else "Heading2") if old.part == "heading" else None)
     source = anchor.find(qn("w:pPr")) if anchor is not None and anchor.tag == qn("w:p") else None
     if style is None and source is not None:
         ppr = copy.deepcopy(source)

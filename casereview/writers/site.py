@@ -108,11 +108,12 @@ def _link(anchor: str, here: str, owner: dict[str, str]) -> str:
 
 
 def _name_in_menu(pages: list[Page], rendered: Rendered) -> None:
-    """A section's menu title after its number as the page shows it ("15. ")."""
+    """A section's menu title after its number as the page shows it ("15. ", "Appendix A: ";
+    front matter has none)."""
     menus = {s.anchor: s.section.menu_title for s in rendered.outline}
     for page in pages:
         if page.anchor in menus:
-            number = re.match(r"\d+\.\s+", page.title)
+            number = re.match(r"\d+\.\s+|Appendix [^:]+:\s+", page.title)
             page.menu = (number[0] if number else "") + escape(menus[page.anchor], quote=False)
 
 
