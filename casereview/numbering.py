@@ -195,10 +195,11 @@ def _section(section: Section, merged: list[Entry], numbers: Numbers) -> Numbere
     return out
 
 
-def _paragraph(text: str, number: str | None, own_id: str | None, entry=None) -> Block:
+def _paragraph(text: str, number: str | None, own_id: str | None, entry=None,
+               summary: bool = False) -> Block:
     """A paragraph; unnumbered in front matter, where only its author's id anchors it."""
     return Block("paragraph", text, number, own_id or (anchor(number) if number else None),
-                 entry=entry)
+                 entry=entry, summary=summary)
 
 
 def _heading(text: str, numbers: Numbers) -> Block:
