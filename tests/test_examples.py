@@ -69,8 +69,9 @@ EXPECTED = {
         unnumbered=["Ella was the younger of two sisters"],
         parts=["Coercive control: a pattern of behaviour by which one person dominates",
                "6 December 2023",                       # the Home Office QA panel's approval
-               "That the Home Office considers how the Domestic Violence Disclosure Scheme"],
-        plan=["Recognising coercive control", "Course commissioned",
+               "That the Home Office considers how the Domestic Violence Disclosure Scheme",
+               "Recognising coercive control"],           # a theme the plan is grouped by
+        plan=["Course commissioned",
               "Half of the practices trained", "Letter sent to the Home Office",
               "The partnership wrote to the Home Office on 15 January 2024", "Regional",
               "National"],
