@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from . import detect
+from . import detect, review_types
 from .diagnostics import Diagnostic, Severity
 from .identities import Identity, Matcher, Register
 from .load import SourceDoc, Sources, dotted
@@ -115,7 +115,7 @@ def known_phrases(review: CaseReview) -> frozenset[str]:
     phrases |= set(professionals(review)) | {a.text for a in review.info.allow}
     phrases |= {r.short for r in review.references.references}
     phrases |= {f"@{r.id}" for r in review.references.references}   # citations, not handles
-    phrases |= {review.info.partnership, review.info.statutory_guidance}
+    phrases |= {review.info.partnership, review_types.guidance(review.info)}
     return frozenset(p.lower() for p in phrases)
 
 

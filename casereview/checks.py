@@ -9,7 +9,7 @@ from typing import Iterator
 
 from pydantic import TypeAdapter, ValidationError
 
-from . import assemble, images, prose, text_rules
+from . import assemble, checks_types, images, prose, text_rules
 from .assemble import agency_of
 from .dates import PartialDate
 from .diagnostics import Diagnostic, Severity
@@ -23,8 +23,10 @@ RECOMMENDATIONS = "review/recommendations.yml"
 
 
 class Checker:
-    def __init__(self, review: CaseReview, sources: Sources, failed: set[str] = frozenset()):
+    def __init__(self, review: CaseReview, sources: Sources, failed: set[str] = frozenset(),
+                 panel: bool = False):
         self.review, self.sources, self.failed = review, sources, failed
+        self.panel = panel          # a panel build: the work still to do is listed, not refused
 
     def complete(self, *parts: str) -> bool:
         """False when one of `parts` (a file, or a folder's files) failed validation and is
@@ -432,7 +434,7 @@ def _image_problem(root, ref: images.Reference) -> tuple[str, str] | None:
 
 
 RULES = [agencies, questions, subjects, chronology, recommendations, prose_references,
-         reference_document]
+         reference_document, *checks_types.RULES]
 
 
 def _claiming(sources: Sources, file: str) -> SourceDoc | None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from . import checks_types
 from .checks import texts
 from .commands.check import Checked
 
@@ -31,8 +32,9 @@ class OpenCheck:
 
 def collect(checked: Checked) -> list[OpenCheck]:
     """The warnings in their report's order, then the TODOs file by file, line by line."""
+    # a TODO's warning is its line, listed in its own words below
     warnings = [OpenCheck(d.file, d.line, "warning", _message(d))
-                for d in checked.report.warnings]
+                for d in checked.report.warnings if not checks_types.is_todo(d)]
     return warnings + sorted(set(todos(checked)))
 
 

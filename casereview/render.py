@@ -260,6 +260,7 @@ def _render_template(env, review, outline, ctx, result: Rendered) -> str:
     return env.get_template("report.md.j2").render(
         review=review, info=review.info, outline=outline, ctx=ctx, prose=ctx.prose,
         footnotes=ctx.notes.flush, title=result.title, review_type=review_types.type_name(review.info),
+        kind=review_types.kind(review.info), subtitle=review_types.subtitle(review.info),
         chronology=numbering.chronology(review), build_date=result.build_date,
         agency=review.agency, draft=result.draft, mark=result.mark, panel=result.panel)
 
