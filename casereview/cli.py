@@ -361,8 +361,9 @@ def _new(args) -> int:
         written = new(args.folder, args.review_type)
     except NewRefused as refused:
         return _usage(str(refused))
-    print(f"wrote {len(written)} files in {args.folder}: a {args.review_type} review, each part "
-          "to write marked TODO\n"
+    from .review_types import kinds
+    print(f"wrote {len(written)} files in {args.folder}: a {args.review_type} review "
+          f"({kinds()[args.review_type].name}), each part to write marked TODO\n"
           f"next: `casereview check {args.folder}` lists every TODO by file and line (warnings "
           "while the review is a draft, errors once it is final); write each, then "
           f"`casereview build {args.folder}`")
