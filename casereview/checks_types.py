@@ -43,13 +43,9 @@ def requirements(c: Checker) -> Iterator[Diagnostic]:
     if not c.complete(REVIEW):
         return
     info = c.review.info
-    if info.type == "other" and not info.type_label:
-        yield c.at(REVIEW, ("type",), "`type: other` needs `type_label:`, the type's name as "
-                   "published", "add it, e.g. `type_label: Multi-agency Learning Review`: the "
-                   "title and the title page print it")
     kind, level = review_types.kind(info), severity(c)
     needs = kind.requires
-    cited = lambda why: f"{why.why} ({why.source or review_types.guidance(info)})"  # noqa: E731
+    cited = lambda why: _cited(why, why.source or review_types.guidance(info))  # noqa: E731
     a_type = f"{review_types.article(kind.name)} {kind.name}"
     have = _section_kinds(c)
     for section in needs.sections:
@@ -60,7 +56,7 @@ def requirements(c: Checker) -> Iterator[Diagnostic]:
                        f"add a file with `kind: {section.kind}` to {folder}: {cited(section)}",
                        level)
     for fact in needs.facts:
-        yield from _fact(c, fact, a_type, cited(fact), level)
+        yield from _fact(c, fact, a_type, cited(fact), Severity.ERROR if fact.always else level)
     roles = {review_types.role_of(info, s) for s in info.subjects}
     for needed in needs.subjects:
         if needed.role not in roles:
@@ -72,6 +68,11 @@ def requirements(c: Checker) -> Iterator[Diagnostic]:
         yield c.at(EXECUTIVE_SUMMARY, (), f"{a_type} requires an executive summary, and "
                    f"{EXECUTIVE_SUMMARY} does not exist", "write it, a title in its front "
                    "matter and the summary below" + (f": {cited(why)}" if why else ""), level)
+
+
+def _cited(why, source: str) -> str:
+    """The reason, and the guidance or finding it comes from when there is one."""
+    return f"{why.why} ({source})" if source else why.why
 
 
 def _section_kinds(c: Checker) -> set[str]:

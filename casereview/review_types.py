@@ -35,6 +35,7 @@ class RequiredSection(Why):
 class RequiredFact(Why):
     field: str                          # review.yml's, dotted; `terms.…`: terms.yml's
     placeholder: Any = None             # what `casereview new` writes (default: a TODO)
+    always: bool = False                # an error even in a draft: the review cannot print without
 
 
 class RequiredRole(Why):

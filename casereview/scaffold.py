@@ -53,7 +53,6 @@ def files(type_: str, today: date | None = None) -> dict[str, str]:
 def _review(type_: str, kind: ReviewKind) -> dict:
     tree: dict = {
         "type": type_,
-        **({"type_label": "TODO the type's name as published"} if type_ == "other" else {}),
         "subjects": _subjects(kind),
         "partnership": f"TODO the name of the {kind.board}",
         "status": "draft",
