@@ -25,8 +25,7 @@ FOLDERS = {part: folder + "/" for folder, part in FOLDER_PARTS.items()}   # a pa
 
 def severity(c: Checker) -> Severity:
     """An error once the review says it is finished, unless the build is the panel's."""
-    return Severity.ERROR if _status(c) in FINISHED and not c.panel \
-        else Severity.WARNING
+    return Severity.ERROR if _status(c) in FINISHED and not c.panel else Severity.WARNING
 
 
 def _status(c: Checker) -> str:
@@ -119,8 +118,6 @@ def todos(c: Checker) -> Iterator[Diagnostic]:
                 found = TODO.search(line)
                 if found:
                     yield c.at(file, path, todo_message(found[1]), TODO_HINT, level, line=i)
-
-
     yield from _site_todos(c, level)
 
 

@@ -60,11 +60,7 @@ def _review(type_: str, kind: ReviewKind) -> dict:
         "numbering": kind.numbering,
         "lead_reviewer": {"name": "TODO the lead reviewer's name", "role": kind.lead_role},
     }
-    for fact in kind.requires.facts:
-        file, path = review_types.fact_place(fact.field)
-        if file == "review/review.yml":
-            _put(tree, path, fact.placeholder or _placeholder(ReviewInfo, path))
-    return tree
+    return _with_facts(tree, kind, "review/review.yml", ReviewInfo)
 
 
 def _subjects(kind: ReviewKind) -> list:
@@ -78,10 +74,16 @@ def _terms(kind: ReviewKind, year: str) -> dict:
     tree = {"timeframe": {"start": year, "end": year, "why": "TODO why the review covers this "
                           "period; correct its start and end above"},
             "questions": [{"id": "q1", "text": "TODO the first key question"}]}
+    return _with_facts(tree, kind, "review/terms.yml", TermsOfReference)
+
+
+def _with_facts(tree: dict, kind: ReviewKind, file: str, model: type[BaseModel]) -> dict:
+    """`tree` with each fact the type requires of `file` put in its place, as a TODO or a
+    comment."""
     for fact in kind.requires.facts:
-        file, path = review_types.fact_place(fact.field)
-        if file == "review/terms.yml":
-            _put(tree, path, fact.placeholder or _placeholder(TermsOfReference, path))
+        where, path = review_types.fact_place(fact.field)
+        if where == file:
+            _put(tree, path, fact.placeholder or _placeholder(model, path))
     return tree
 
 
@@ -97,7 +99,7 @@ def _placeholder(model: type[BaseModel], path: tuple[str, ...]):
     that takes a date or a choice, a comment showing how to write it."""
     for key in path:
         field = model.model_fields[key]
-        annotation = _bare(field.annotation)
+        annotation = bare(field.annotation)
         if isinstance(annotation, type) and issubclass(annotation, BaseModel):
             model = annotation
     what = (field.description or " ".join(path).replace("_", " ")).split(" (")[0]
@@ -117,7 +119,7 @@ def _placeholder(model: type[BaseModel], path: tuple[str, ...]):
 _SENTENCE_START = {"A", "An", "The", "Who", "What", "When", "Where", "Why", "How", "Which"}
 
 
-def _bare(annotation):
+def bare(annotation):
     """`Text | None` -> str; `Literal[...] | None` -> the Literal; a model stays itself."""
     while True:
         if typing.get_origin(annotation) is typing.Annotated:
