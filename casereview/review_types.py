@@ -129,9 +129,10 @@ def guidance(info: ReviewInfo) -> str:
     return info.statutory_guidance or kind(info).guidance
 
 
-def subtitle(info: ReviewInfo) -> str:
-    """Under the title: the report's name and the partnership ("Overview report – ...")."""
-    return f"{kind(info).report} – {info.partnership}"
+def subtitle(info: ReviewInfo, document: str | None = None) -> str:
+    """Under the title: the document's name, by default the type's report's, and the
+    partnership ("Overview report – ...", "Executive summary – ...")."""
+    return f"{document or kind(info).report} – {info.partnership}"
 
 
 def second_label(info: ReviewInfo) -> str:

@@ -30,6 +30,15 @@ class Comment(str):
     """A fact written as a comment: it takes a date or a choice, not a TODO."""
 
 
+class Noted(str):
+    """A value written with a comment after it: the other choices."""
+
+    def __new__(cls, value: str, note: str):
+        made = super().__new__(cls, value)
+        made.note = note
+        return made
+
+
 def files(type_: str, today: date | None = None) -> dict[str, str]:
     """The new workspace's files, by path, for the type `type_`; `today` dates the example
     timeframe (its year), which the author corrects as the TODO beside it says."""
@@ -156,11 +165,18 @@ def _small_files(kind: ReviewKind, year: str) -> dict[str, str]:
             "recommendations": [{"text": "TODO the agency's recommendation"}]},
         f"action_plans/{AGENCY}.yml": {
             "agency": AGENCY, "columns": kind.action_plan_columns,
-            "rows": [{"answers": [rec], "actions": [
+            "rows": [{"answers": [rec], **_columns(kind), "actions": [
                 {"text": "TODO the action", "lead": "TODO the post that leads it",
                  "deadline": "TODO a date or month"}]}]},
     }
     return {path: _yaml_file(path, tree) for path, tree in parts.items()}
+
+
+def _columns(kind: ReviewKind) -> dict:
+    """What the action plan's columns ask of a row besides the standard ones."""
+    if kind.action_plan_columns == "home_office":
+        return {"scope": Noted("local", "or regional, national: who is to act on it")}
+    return {}
 
 
 def _analysis(kind: ReviewKind) -> dict:
@@ -224,7 +240,7 @@ def _analysis_sections(kind: ReviewKind) -> list[tuple[str, dict, str]]:
         return [("question-1", {"kind": "analysis", "question": "q1"},
                  "TODO the analysis of the key question, with the evidence for each point")]
     field = by[:-1]                     # findings -> finding: the id a section analyses
-    return [(f"{field}-{item_id}", {"title": title, "kind": by, field: item_id},
+    return [(f"{field}-{item_id}", {"title": title, "kind": "analysis", field: item_id},
              f"TODO the analysis of this {field}, with the evidence for each point")
             for item_id, title in _analysis_parts(kind)]
 
@@ -272,6 +288,8 @@ def _item(value, indent: int) -> str:
 def _scalar(value, indent: int) -> str:
     if isinstance(value, Comment):
         return str(value)
+    if isinstance(value, Noted):
+        return f"{value}   # {value.note}"
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, list):

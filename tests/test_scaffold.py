@@ -2,6 +2,7 @@
 review_types.yml. Fresh, it checks with no error and each TODO a warning at its line, and it
 builds as a draft in every format; once final, each TODO is an error; written in, it checks
 clean."""
+import html
 import re
 import subprocess
 
@@ -63,7 +64,8 @@ def test_a_new_workspace_lists_its_todos_builds_as_a_draft_and_fails_once_final(
                          capture_output=True, text=True, check=True).stdout
     first_page = " ".join(line for line in pdf.split("\f")[0].splitlines() if line not in WATERMARK)
     assert title in " ".join(first_page.replace("’", "'").split())
-    assert f"<h1 id=" in (ws / "site" / "index.html").read_text(encoding="utf-8")
+    site = html.unescape((ws / "site" / "index.html").read_text(encoding="utf-8"))
+    assert re.search(r"<h1[^>]*>(.*?)</h1>", site)[1].replace("’", "'") == title
 
     review = ws / "review" / "review.yml"
     review.write_text(review.read_text(encoding="utf-8").replace("status: draft", "status: final"))
@@ -104,7 +106,7 @@ def test_a_sar_workspace_is_analysed_by_the_national_analysis_domains(tmp_path):
         "07-theme-organisational-support.md", "08-theme-governance.md",
         "09-theme-national-context.md", "10-conclusions.md", "11-recommendations.md"]
     assert (ws / "review" / "sections" / "05-theme-direct-work.md").read_text() == (
-        "---\ntitle: Direct work with the person\nkind: themes\ntheme: direct-work\n---\n"
+        "---\ntitle: Direct work with the person\nkind: analysis\ntheme: direct-work\n---\n"
         "TODO the analysis of this theme, with the evidence for each point\n")
     # a fact that takes a date or a choice is a comment to fill in, not a TODO
     assert (ws / "review" / "review.yml").read_text().endswith(
