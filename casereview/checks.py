@@ -10,7 +10,8 @@ from typing import Iterator
 
 from pydantic import TypeAdapter, ValidationError
 
-from . import assemble, checks_plans, checks_structure, checks_summary, images, prose, text_rules
+from . import (assemble, checks_plans, checks_structure, checks_summary, checks_types, images,
+               prose, text_rules)
 from .assemble import agency_of
 from .dates import PartialDate
 from .diagnostics import Diagnostic, Severity
@@ -24,8 +25,10 @@ RECOMMENDATIONS, ANALYSIS = "review/recommendations.yml", "review/analysis.yml"
 
 
 class Checker:
-    def __init__(self, review: CaseReview, sources: Sources, failed: set[str] = frozenset()):
+    def __init__(self, review: CaseReview, sources: Sources, failed: set[str] = frozenset(),
+                 panel: bool = False):
         self.review, self.sources, self.failed = review, sources, failed
+        self.panel = panel          # a panel build: the work still to do is listed, not refused
 
     def complete(self, *parts: str) -> bool:
         """False when one of `parts` (a file, or a folder's files) failed validation and is
@@ -387,7 +390,8 @@ def _image_problem(root, ref: images.Reference) -> tuple[str, str] | None:
 
 
 RULES = [agencies, chronology, recommendations, prose_references, reference_document,
-         checks_plans.action_plans, checks_summary.executive_summary, *checks_structure.RULES]
+         checks_plans.action_plans, checks_summary.executive_summary, *checks_structure.RULES,
+         *checks_types.RULES]
 from . import checks_analysis, checks_subjects  # noqa: E402,F401  (each adds its RULES)
 
 

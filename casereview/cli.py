@@ -20,6 +20,7 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="casereview", description="Author, check and publish "
                                      "safeguarding case reviews.")
     sub = parser.add_subparsers(dest="command", required=True)
+    _new_parser(sub)
     check = sub.add_parser("check", help="validate a workspace; every error at once")
     _workspace(check)
     schema = sub.add_parser("schema", help="write JSON Schemas for editors")
@@ -88,6 +89,17 @@ def _diff_parser(sub) -> None:
     diff.add_argument("--docx", type=Path, metavar="OUT", help="also write the new version's "
                       "DOCX with the changes as Word tracked changes")
 
+
+
+def _new_parser(sub) -> None:
+    from .review_types import kinds
+    new = sub.add_parser("new", help="start a review: a new workspace for its type, each part "
+                         "to write marked TODO (e.g. `casereview new --type dhr my-review`)")
+    new.add_argument("--type", dest="review_type", required=True, choices=list(kinds()),
+                     help="the kind of review: " + ", ".join(f"{k} ({v.name})"
+                                                            for k, v in kinds().items()))
+    # not `workspace`: main() would require it to be one already
+    new.add_argument("folder", type=Path, help="a new or empty folder to write it in")
 
 
 def _comments_parser(sub) -> None:
@@ -344,6 +356,21 @@ def _diff(args) -> int:
     return run(args)
 
 
+def _new(args) -> int:
+    from .commands.new import NewRefused, new
+    try:
+        written = new(args.folder, args.review_type)
+    except NewRefused as refused:
+        return _usage(str(refused))
+    from .review_types import kinds
+    print(f"wrote {len(written)} files in {args.folder}: a {args.review_type} review "
+          f"({kinds()[args.review_type].name}), each part to write marked TODO\n"
+          f"next: `casereview check {args.folder}` lists every TODO by file and line (warnings "
+          "while the review is a draft, errors once it is final); write each, then "
+          f"`casereview build {args.folder}`")
+    return EXIT_OK
+
+
 def _comments(args) -> int:
     from .commands.comments import run
     return run(args.files, args.review_folder, args.xlsx)
@@ -356,7 +383,7 @@ def _serve(args) -> int:
 
 COMMANDS = {"check": _check, "schema": _schema, "build": _build, "publish": _publish,
             "template": _template, "identities": _identities, "tracker": _tracker,
-            "tracker-update": _tracker_update, "diff": _diff, "comments": _comments,
+            "tracker-update": _tracker_update, "diff": _diff, "comments": _comments, "new": _new,
             "serve": _serve}
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .checks import texts
+from . import checks_types
 from .commands.check import Checked
 
 TODO = re.compile(r"\bTODO\b")
@@ -31,8 +31,9 @@ class OpenCheck:
 
 def collect(checked: Checked) -> list[OpenCheck]:
     """The warnings in their report's order, then the TODOs file by file, line by line."""
+    # a TODO's warning is its line, listed in its own words below
     warnings = [OpenCheck(d.file, d.line, "warning", _message(d))
-                for d in checked.report.warnings]
+                for d in checked.report.warnings if not checks_types.is_todo(d)]
     return warnings + sorted(set(todos(checked)))
 
 
@@ -46,16 +47,14 @@ def _message(diagnostic) -> str:
 
 
 def todos(checked: Checked):
-    """Each line of a section's Markdown or of a YAML text value that says TODO (a YAML
-    comment is the author's note to themself, not the review's text, and is left out)."""
-    for file, doc in sorted(checked.sources.docs.items()):
-        lines = doc.text.splitlines()
-        for path, value in texts(doc):
-            for i, said in enumerate(value.splitlines()):
-                if not TODO.search(said):
-                    continue
-                row, _ = doc.text_line(path, i)
-                written = lines[row - 1] if 0 < row <= len(lines) else ""
-                # a folded value's lines are not the file's: its own words then
-                yield OpenCheck(file, row, "TODO", " ".join(
-                    (written if TODO.search(written) else said).split()))
+    """Each line `check` found a TODO on (checks_types.todos: a YAML comment is the author's
+    note to themself, not the review's text, and is left out), in the line's own words."""
+    for d in checked.report.diagnostics:
+        if not checks_types.is_todo(d):
+            continue
+        doc = checked.sources.get(d.file)
+        lines = (doc.text if doc else checked.sources.site_texts.get(d.file, "")).splitlines()
+        written = lines[d.line - 1] if 0 < d.line <= len(lines) else ""
+        # a folded value's lines are not the file's: check's words then
+        yield OpenCheck(d.file, d.line, "TODO", " ".join(written.split())
+                        if TODO.search(written) else d.message)

@@ -65,7 +65,7 @@ def build(workspace: Path | str = ".", formats=DEFAULT_FORMATS, strict: bool = F
         raise PublishRefused([PANEL_NOT_PUBLISHED])
     root, result = Path(workspace), BuildResult()
     step = _timer(result, progress)
-    checked = checked or check(root, step, identities)               # load, validate, model
+    checked = checked or check(root, step, identities, panel)        # load, validate, model
     if checked.report.failed(strict):
         raise CheckFailed(checked.report)
     with step("render"):

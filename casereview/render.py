@@ -299,7 +299,8 @@ def render(review: CaseReview, workspace: Path | None = None,
     env = environment(workspace)
     title = review_types.title(review.info)
     result = Rendered("", title, outline, review.info, build_date, name, workspace,
-                      track([review], build_date, public=True), panel=open_checks is not None)
+                      track([review], build_date, public=True), panel=open_checks is not None,
+                      document=review_types.kind(review.info).report)
     try:
         markdown = _render_template(env, review, outline, ctx, result)
         if result.panel:
@@ -322,6 +323,7 @@ def _render_template(env, review, outline, ctx, result: Rendered) -> str:
         # the author's appendices and the generated ones, in order, each with its label
         appendices=appendices.appendices(review, outline),
         footnotes=ctx.notes.flush, title=result.title, review_type=review_types.type_name(review.info),
+        kind=review_types.kind(review.info), subtitle=review_types.subtitle(review.info),
         chronology=numbering.chronology(review), build_date=result.build_date,
         agency=review.agency, draft=result.draft, mark=result.mark, panel=result.panel)
 

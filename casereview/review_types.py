@@ -4,29 +4,103 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 import yaml
 
-from .model import ReviewInfo
+from .model import Numbering, ReportPart, ReviewInfo, SectionKind, SubjectRole
 
 DATA = Path(__file__).parent / "data" / "review_types.yml"
+EVERY_REVIEW = "every_review"
+OrganisedBy = Literal["questions", "episodes", "findings", "themes"]
 
 
-class ReviewKind(BaseModel):
+class Data(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Why(Data):
+    why: str
+    source: str | None = None           # default: the type's guidance
+
+
+class RequiredSection(Why):
+    kind: SectionKind
+    part: ReportPart = "body"           # where `casereview new` puts it
+    title: str
+    prompt: str                         # the TODO `casereview new` writes in it
+
+
+class RequiredFact(Why):
+    field: str                          # review.yml's, dotted; `terms.…`: terms.yml's
+    placeholder: Any = None             # what `casereview new` writes (default: a TODO)
+    always: bool = False                # an error even in a draft: the review cannot print without
+
+
+class RequiredRole(Why):
+    role: SubjectRole
+
+
+class Requirements(Data):
+    sections: list[RequiredSection] = []
+    facts: list[RequiredFact] = []
+    subjects: list[RequiredRole] = []
+    executive_summary: Why | None = None
+
+
+class AnalysisPart(Data):
+    id: str
+    title: str
+
+
+class AnalysisPlan(Data):
+    organised_by: OrganisedBy = "questions"
+    parts: list[AnalysisPart] = []      # what `casereview new` writes; default: one TODO
+
+
+class ReviewKind(Data):
     name: str
     guidance: str
     board: str
     title: str                  # {subjects}, {victims}, {type}
-    subject_role: str
+    subject_role: SubjectRole
     report: str
+    notified: str
+    lead_role: str
+    numbering: Numbering = "section"
+    analysis: AnalysisPlan = AnalysisPlan()
+    executive_summary: bool = False
+    action_plan_columns: Literal["standard", "home_office"] = "standard"
+    requires: Requirements = Requirements()
+
+
+class UsualSection(Data):
+    kind: SectionKind
+    title: str
+    prompt: str
+    directive: str | None = None        # the table or list the section ends with
+
+
+class EveryReview(Data):
+    also: str                   # the second label: {type}, {a}, {also}
+    sections: list[UsualSection]
+
+
+@cache
+def _data() -> dict:
+    return yaml.safe_load(DATA.read_text(encoding="utf-8"))   # packaged, trusted
 
 
 @cache
 def kinds() -> dict[str, ReviewKind]:
-    data = yaml.safe_load(DATA.read_text(encoding="utf-8"))   # packaged, trusted
-    return {key: ReviewKind.model_validate(value) for key, value in data.items()}
+    return {key: ReviewKind.model_validate(value) for key, value in _data().items()
+            if key != EVERY_REVIEW}
+
+
+@cache
+def every_review() -> EveryReview:
+    return EveryReview.model_validate(_data()[EVERY_REVIEW])
 
 
 def kind(info: ReviewInfo) -> ReviewKind:
@@ -53,3 +127,39 @@ def title(info: ReviewInfo) -> str:
 
 def guidance(info: ReviewInfo) -> str:
     return info.statutory_guidance or kind(info).guidance
+
+
+def subtitle(info: ReviewInfo, document: str | None = None) -> str:
+    """Under the title: the document's name, by default the type's report's, and the
+    partnership ("Overview report – ...", "Executive summary – ...")."""
+    return f"{document or kind(info).report} – {info.partnership}"
+
+
+def second_label(info: ReviewInfo) -> str:
+    """The title page's line for a review finished under a second type ("Serious Case
+    Review, completed as a Local Child Safeguarding Practice Review"); "" for none."""
+    if not info.also:
+        return ""
+    also = kinds()[info.also].name
+    return every_review().also.format(type=type_name(info), also=also, a=article(also))
+
+
+def reference(info: ReviewInfo) -> list[str]:
+    """The title page's line for the review's case code, when it has one."""
+    return [f"Reference: {info.case_code}"] if info.case_code else []
+
+
+def fact_place(field: str) -> tuple[str, tuple[str, ...]]:
+    """The file a required fact is written in, and its path there: review.yml's, or
+    terms.yml's for a field written `terms.…`."""
+    path = tuple(field.split("."))
+    return ("review/terms.yml", path[1:]) if path[0] == "terms" else ("review/review.yml", path)
+
+
+def article(noun: str) -> str:
+    return "an" if noun[:1].lower() in "aeiou" else "a"
+
+
+def role_of(info: ReviewInfo, subject) -> str:
+    """A subject's role: its own, else its type's."""
+    return subject.role or kind(info).subject_role

@@ -20,11 +20,13 @@ class Checked:
     register: Register = field(default_factory=Register)
 
 
-def check(root: Path | str = ".", step=nullcontext, identities: Path | None = None) -> Checked:
+def check(root: Path | str = ".", step=nullcontext, identities: Path | None = None,
+          panel: bool = False) -> Checked:
     """Load, validate and cross-check the workspace at `root`. Never raises for bad input:
     every problem is in the report, and the review is there when the core files validated.
     `step(name)` is a context manager timing each stage (the build's progress);
-    `identities` is the identity register's path when not the workspace's own."""
+    `identities` is the identity register's path when not the workspace's own; `panel`: for
+    a panel build, which lists the work still to do (checks_types) rather than refusing it."""
     with step("load"):
         sources = load.workspace(Path(root))
         register_doc = load.identity_register(Path(root), identities)
@@ -43,7 +45,7 @@ def check(root: Path | str = ".", step=nullcontext, identities: Path | None = No
         # file's schema error hides no other file's cross-file errors
         bodies = {p: d.body or "" for p, d in sources.docs.items() if d.body is not None}
         partial = assemble.review({**_stand_ins(), **parts}, bodies)
-        report.extend(checks.Checker(partial, sources, failed).run())
+        report.extend(checks.Checker(partial, sources, failed, panel).run())
     review = partial if not any(path in failed for path in FILE_MODELS) else None
     with step("anonymise"):
         report.extend(anonymise.run(review, sources, register))

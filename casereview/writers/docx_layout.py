@@ -12,6 +12,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Twips
 
+from .. import review_types
 from ..render import Rendered
 from . import docx_numbering
 from .docx_reference import HEADER_GAP, MARGIN, PAGE_H, PAGE_W, TEXT_W
@@ -50,6 +51,8 @@ def title_page(body, rendered: Rendered) -> None:
         block.append(el)
     info, shown = rendered.info, " ".join(text_of(p) for p in block)
     lines = [] if info.partnership in shown else [(TITLE_META, info.partnership)]
+    lines += [(TITLE_META, line) for line in (review_types.second_label(info),
+                                              *review_types.reference(info)) if line]
     lines += [(TITLE_META, info.version), (TITLE_META, f"Status: {info.status.capitalize()}")]
     if rendered.draft:
         lines.append((DRAFT_MARK, rendered.mark))

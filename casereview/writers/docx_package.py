@@ -26,7 +26,7 @@ def properties(doc, rendered: Rendered) -> None:
     kind = review_types.type_name(info)
     core.title = rendered.title
     core.author = author(rendered)
-    core.subject = f"{rendered.document} – {info.partnership}"
+    core.subject = review_types.subtitle(info, rendered.document)
     core.keywords = "; ".join(["safeguarding", kind, *info.subject_names, info.partnership])
     core.category = kind
     core.content_status = info.status.capitalize()

@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timezone
 from pathlib import Path
 
+from .. import review_types
 from ..render import PACKAGED, Rendered, template_file
 from . import WriterError, pandoc
 
@@ -263,7 +264,9 @@ def inputs(rendered: Rendered) -> dict[str, str]:
     info = rendered.info
     return {
         "title": rendered.title,
-        "subtitle": f"{rendered.document} – {info.partnership}",
+        "subtitle": review_types.subtitle(info, rendered.document),
+        "also": review_types.second_label(info),
+        "reference": info.case_code or "",
         "partnership": info.partnership,
         "version": info.version,
         "status": info.status.capitalize(),

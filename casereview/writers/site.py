@@ -15,6 +15,7 @@ from datetime import datetime, time, timezone
 from html import escape
 from pathlib import Path
 
+from .. import review_types
 from ..render import Rendered, bytecode_cache, template_file
 from . import WriterError, pandoc, site_csp, site_nav, site_sanitise, site_tracker
 
@@ -169,10 +170,17 @@ def _index(rendered: Rendered, pages: list[Page]) -> str:
     summary = [f"- [{escape(rendered.summary.document)}]({SUMMARY})"] if rendered.summary else []
     links = "\n".join(summary + [f"- [{p.title}]({p.file})" for p in pages])
     tracker = "[Recommendations tracker](tracker.md)\n\n" if rendered.board and rendered.board.rows else ""
-    return (f"# {rendered.title}\n\n<div class=\"casereview-title\">\n<p>Overview report – "
-            f"{escape(info.partnership)}</p>\n<p class=\"version\">{escape(info.version)}</p>\n"
+    return (f"# {rendered.title}\n\n<div class=\"casereview-title\">\n"
+            f"<p>{escape(review_types.subtitle(info))}</p>\n{_labels(info)}"
+            f"<p class=\"version\">{escape(info.version)}</p>\n"
             f"{published}</div>\n\n## Contents\n\n{links}\n\n{tracker}"
             "[The whole report on one page, for printing](print.md)\n")
+
+
+def _labels(info) -> str:
+    """The second label and the case code, as the title page gives them, when there are."""
+    lines = [review_types.second_label(info), *review_types.reference(info)]
+    return "".join(f"<p>{escape(line)}</p>\n" for line in lines if line)
 
 
 def _config(rendered: Rendered, docs: Path, site: Path):
