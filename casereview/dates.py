@@ -32,6 +32,19 @@ def spoken(value: "date | PartialDate | None", empty: str = "") -> str:
     return str(value)
 
 
+def months_between(first: "PartialDate", last: "PartialDate") -> str:
+    """How long from one date to another, to the nearest month as a report says it ("14
+    months", "1 month"; 4 September to 28 June is 10 months); under half a month, "less than
+    a month"."""
+    a, b = first.start, last.start       # a month to a month counts from their firsts
+    months = (b.year - a.year) * 12 + b.month - a.month
+    days = b.day - a.day
+    months += -1 if days < -15 else (1 if days >= 15 else 0)
+    if months < 1:
+        return "less than a month"
+    return f"{months} month" + ("s" if months > 1 else "")
+
+
 def spoken_iso(text: str) -> str:
     """The text with each date in it written `2024-03-31` as people write dates."""
     return _ISO_IN.sub(lambda m: spoken(PartialDate.parse(m[0])), text)

@@ -19,7 +19,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from . import appendices, images, numbering, prose, review_types, subjects, summary
 from .anonymise import professionals
 from .assemble import roman
-from .dates import SPOKEN_DATE, spoken
+from .dates import SPOKEN_DATE, months_between, spoken
 from .diagnostics import CheckFailed, Diagnostic, Report
 from .model import CaseReview, ReviewInfo
 from .tables import PLAN_COLUMNS, Column, grid_table, plan_groups
@@ -257,7 +257,8 @@ def environment(workspace: Path | None) -> jinja2.Environment:
                        date=spoken, keep_dates=keep_dates, literal=literal, and_list=_and)
     env.globals.update(grid_table=grid_table, Column=Column, subjects_table=subjects.table,
                        characteristics_table=subjects.characteristics_table,
-                       plan_columns=PLAN_COLUMNS, plan_groups=plan_groups)
+                       plan_columns=PLAN_COLUMNS, plan_groups=plan_groups,
+                       months_between=months_between)
     env.bytecode_cache = bytecode_cache()
     return env
 

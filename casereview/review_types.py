@@ -68,6 +68,9 @@ class ReviewKind(Data):
     report: str
     notified: str
     lead_role: str
+    period: bool = False        # the key facts give the period under review (the timeframe)
+    qa_panel: str = "Approved by the quality assurance panel"   # `dates.qa_panel`'s label
+    basis: dict[Literal["mandatory", "discretionary"], str] = {}   # `basis:` as printed
     numbering: Numbering = "section"
     analysis: AnalysisPlan = AnalysisPlan()
     executive_summary: bool = False

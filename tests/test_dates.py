@@ -3,7 +3,7 @@ from datetime import date
 import pytest
 from pydantic_core import PydanticCustomError
 
-from casereview.dates import Deadline, PartialDate
+from casereview.dates import Deadline, PartialDate, months_between
 
 
 @pytest.mark.parametrize("text, shown, precision, start, end", [
@@ -68,3 +68,14 @@ def test_a_deadline_tied_to_publication_gets_its_date_once_published():
     d = Deadline.parse("Dependent on release of report")
     assert d.due_given({}) is None
     assert d.due_given({"publication": date(2016, 6, 13)}) == date(2016, 6, 13)
+
+
+@pytest.mark.parametrize("first, last, said", [
+    ("2023-04", "2023-11", "7 months"),
+    ("2023-09-04", "2024-06-28", "10 months"),        # 9 months and 24 days
+    ("2023-03-10", "2023-04-10", "1 month"),
+    ("2023-03-10", "2023-03-20", "less than a month"),
+    ("2022", "2023", "12 months"),
+])
+def test_the_time_a_review_took_is_said_in_months(first, last, said):
+    assert months_between(PartialDate.parse(first), PartialDate.parse(last)) == said

@@ -142,6 +142,16 @@ def test_sar_chronology_names_the_subject_of_each_entry(sar):
     assert re.search(r"\bSubjects?\b", sar.pdf[first - 300:first]), "no Subject column in the PDF"
 
 
+def test_sar_states_what_reports_were_found_to_omit(sar):
+    """The second national analysis of SARs: the scope period, the basis, the referral source
+    and the time taken, each stated in the report's key facts."""
+    for fact in ("Period under review: 1 April 2021 to 31 March 2023",
+                 "Basis of the review: Discretionary, under section 44(4) of the Care Act 2014",
+                 "Referred by: Ashvale Fire and Rescue Service", "Time taken: 10 months"):
+        assert fact in sar.text, fact
+        assert fact in " ".join(sar.pdf.split()), fact
+
+
 def test_sar_co_reviewers_named_beside_the_lead_reviewer(sar):
     for name in ("Morag Ellison", "Dev Anand", "Harriet Lowe"):
         in_docx, in_pdf = name in sar.text, name in sar.pdf
