@@ -205,7 +205,8 @@ def test_susr_appendices_lettered(susr, susr_printed):
 
 # --- both: the title their type gives them, and their parts in order ---------------------------
 
-TITLES = {"sar-thematic": "Safeguarding Adults Review – AA, BB, CC, DD, EE, Elsie",
+TITLES = {"sar-thematic": "Safeguarding Adults Review – a thematic review of six people who "
+                          "died of self-neglect",         # its own: six codes make no title
           "susr": "Single Unified Safeguarding Review – Cai"}
 
 
