@@ -284,7 +284,7 @@ def test_an_equation_without_alt_from_a_filter_override_is_named_in_its_section(
     assert typeset_error(override(tmp_path, lua=lua)) == (
         "review/sections/04-voice.md: typst: PDF/UA-1 error: missing alt text; make sure your "
         "images and equations have alt text; in \"4. Was the child’s voice heard?\", near "
-        "\"4.1 Child T was $x$ seen alone.\" (line 30 of the Typst pandoc wrote for the body): "
+        "\"4.1 Child T was $x$ seen alone.\" (line 37 of the Typst pandoc wrote for the body): "
         "probably the workspace's templates/pdf.lua: correct it, or delete it to use the "
         "packaged one")
 

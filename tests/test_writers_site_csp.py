@@ -178,11 +178,11 @@ def test_a_template_override_putting_scripts_in_the_content_stops_the_build(mini
     assert [line for line in said if line.startswith("site/01-introduction.html:")] == [
         "site/01-introduction.html:50: an inline script in the page that is not the theme's own "
         f"(`<script>` element); {OURS}",
-        f"site/01-introduction.html:538: a script in the page's content (`<script>` element); "
+        f"site/01-introduction.html:544: a script in the page's content (`<script>` element); "
         f"{THEIRS}",
-        f"site/01-introduction.html:539: a script in the page's content (`onerror` attribute); "
+        f"site/01-introduction.html:545: a script in the page's content (`onerror` attribute); "
         f"{THEIRS}",
-        "site/01-introduction.html:540: a script in the page's content (`javascript:` address "
+        "site/01-introduction.html:546: a script in the page's content (`javascript:` address "
         f"in `href`); {THEIRS}"]
     # every page says the same, but 404.html, whose content is the theme's own
     assert len(said) == 4 * 10 + 1 and [line for line in said if "404" in line] == [
