@@ -91,16 +91,21 @@ CASES = {
 }
 
 
+def about_subjects(said: list[str]) -> list[str]:
+    """The messages of these rules: not what a DHR's type requires besides (checks_types)."""
+    return [m for m in said if m != UNSAID and " requires " not in m]
+
+
 @pytest.mark.parametrize("name", list(CASES))
 def test_subjects(two, name):
     edits, expected = CASES[name]
-    assert [m for m in messages_after(two, edits) if m != UNSAID] == expected
+    assert about_subjects(messages_after(two, edits)) == expected
 
 
 def test_a_domestic_homicide_review_of_one_victim_by_default(minimal):
     """A DHR's subject is its victim unless said otherwise: one subject needs no role."""
     edit(minimal, "review/review.yml", "type: lcspr", "type: dhr")
-    assert messages(minimal) == []
+    assert about_subjects(messages(minimal)) == []
 
 
 def test_a_table_of_protected_characteristics_some_subject_has(two):

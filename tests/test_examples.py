@@ -101,12 +101,16 @@ def docx_text(document) -> str:
 
 
 def table_rows(document, header_word: str) -> list[list[str]]:
-    """The rows, header first, of the DOCX table whose header names `header_word`."""
+    """The rows, header first, of the DOCX tables whose header names `header_word` (a plan
+    grouped by theme is a table per theme, each with its header)."""
+    found = []
     for table in document.tables:
         rows = [[plain(c.text) for c in row.cells] for row in table.rows]
         if any(header_word.lower() in cell.lower() for cell in rows[0]):
-            return rows
-    pytest.fail(f"no table with a {header_word!r} column")
+            found += rows if not found else rows[1:]
+    if not found:
+        pytest.fail(f"no table with a {header_word!r} column")
+    return found
 
 
 @dataclass

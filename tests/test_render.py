@@ -142,7 +142,10 @@ def test_biographies_follow_the_independence_section_and_key_dates_the_timescale
     assert "### A Reviewer, Independent Reviewer {.unnumbered .unlisted}\n\n" \
            "Twelve years of practice reviews." in independence
     assert "**Key dates of the review**\n\n- Incident: [2 March 2021]{.date}\n" \
+           "- Rapid review: [19 March 2021]{.date}\n" \
            "- Decision to hold the review: [April 2021]{.date}\n" in timescales
+    assert "**The rapid review's decision.** A local review was needed to learn how agencies " \
+           "shared what they knew." in timescales
     assert "The trial delayed the review." in timescales
     assert md.count("Twelve years of practice reviews.") == 1
     assert md.count("Key dates of the review") == 1

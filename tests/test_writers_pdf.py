@@ -285,7 +285,7 @@ def test_an_error_in_the_body_names_the_section_its_words_and_the_filter(tmp_pat
     workspace = _override(tmp_path, lua=CALLS_F.replace("#f(1)", "#nosuch"))
     assert _typeset_error(workspace) == (
         "review/sections/04-voice.md: typst: unknown variable: nosuch; in \"4. Was the child’s "
-        'voice heard?", near "4.1 Child T was seen alone." (line 30 of the Typst pandoc wrote '
+        'voice heard?", near "4.1 Child T was seen alone." (line 37 of the Typst pandoc wrote '
         "for the body): probably the workspace's templates/pdf.lua: correct it, or delete it to "
         "use the packaged one")
 

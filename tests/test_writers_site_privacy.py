@@ -299,7 +299,7 @@ def test_a_remote_script_in_mkdocs_yml_stops_the_build(minimal):
     with pytest.raises(SiteError) as refused:
         pipeline.build(minimal, formats=("html",))
     assert str(refused.value).splitlines() == [
-        "site/01-introduction.html:578: the page loads https://cdn.example/a.js (and in 10 other "
+        "site/01-introduction.html:584: the page loads https://cdn.example/a.js (and in 10 other "
         "file(s)): every reader's browser would tell cdn.example who reads the review; remove "
         "it from mkdocs.yml, or from the template that adds it"]
     assert not (minimal / "site").exists()
@@ -315,6 +315,6 @@ def test_a_theme_override_that_adds_a_remote_image_stops_the_build(minimal):
     with pytest.raises(SiteError) as refused:
         pipeline.build(minimal, formats=("html",))
     assert str(refused.value).splitlines() == [
-        "site/01-introduction.html:565: the page loads https://img.example/logo@2x.png (and in "
+        "site/01-introduction.html:571: the page loads https://img.example/logo@2x.png (and in "
         "10 other file(s)): every reader's browser would tell img.example who reads the review; "
         "remove it from mkdocs.yml, or from the template that adds it"]
