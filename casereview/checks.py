@@ -152,16 +152,22 @@ def recommendations(c: Checker) -> Iterator[Diagnostic]:
     answered = {rid for plan in c.review.action_plans for row in plan.rows for rid in row.answers}
     answered_too = salvaged(c, "action_plans", _answers)
     imr_ids = salvaged(c, "agency_imrs", _recommendation_ids)
-    for imr in c.review.imrs:
-        for i, rec in enumerate(imr.recommendations):
-            file = f"agency_imrs/{imr.agency}.yml"
+    # an agency's recommendations and the overview's own are followed alike: each by a row
+    # of an action plan, or addressed `to:` a body outside (the tracker awaits its response),
+    # or said to have none
+    owned = [(f"agency_imrs/{imr.agency}.yml", ("recommendations",), imr.recommendations)
+             for imr in c.review.imrs]
+    if c.complete(RECOMMENDATIONS):
+        owned.append((RECOMMENDATIONS, ("overview",), c.review.recommendations.overview))
+    for file, where, recs in owned:
+        for i, rec in enumerate(recs):
             if rec.id not in answered and not rec.no_action_row and not rec.to \
                     and answered_too is not None and rec.id not in answered_too:
-                yield c.at(file, ("recommendations", i), f"recommendation `{rec.id}` has no action "
+                yield c.at(file, (*where, i), f"recommendation `{rec.id}` has no action "
                            "plan row", f"add a row with `answers: [{rec.id}]` to an action plan in "
                            "action_plans/, or say why in `no_action_row:`")
             elif rec.id in answered and rec.no_action_row:
-                yield c.at(file, ("recommendations", i, "no_action_row"), f"recommendation `{rec.id}` "
+                yield c.at(file, (*where, i, "no_action_row"), f"recommendation `{rec.id}` "
                            "says it has no action plan row, but a row answers it",
                            "remove `no_action_row:`", WARN)
     for plan in c.review.action_plans:

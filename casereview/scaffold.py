@@ -165,7 +165,7 @@ def _small_files(kind: ReviewKind, year: str) -> dict[str, str]:
             "recommendations": [{"text": "TODO the agency's recommendation"}]},
         f"action_plans/{AGENCY}.yml": {
             "agency": AGENCY, "columns": kind.action_plan_columns,
-            "rows": [{"answers": [rec], **_columns(kind), "actions": [
+            "rows": [{"answers": [rec, "overview-i"], **_columns(kind), "actions": [
                 {"text": "TODO the action", "lead": "TODO the post that leads it",
                  "deadline": "TODO a date or month"}]}]},
     }

@@ -27,6 +27,16 @@ CASES = {
         ["agency_imrs/police.yml:11:5: recommendations[0]: recommendation `police-rec-i` has no "
          "action plan row; add a row with `answers: [police-rec-i]` to an action plan in "
          "action_plans/, or say why in `no_action_row:`"]),
+    "overview recommendation without an action row": (
+        [("review/recommendations.yml", "    no_action_row: The partnership's own plan answers it.\n",
+          "")],
+        ["review/recommendations.yml:2:5: overview[0]: recommendation `overview-i` has no action "
+         "plan row; add a row with `answers: [overview-i]` to an action plan in action_plans/, or "
+         "say why in `no_action_row:`"]),
+    "overview recommendation to a body outside the partnership": (
+        [("review/recommendations.yml", "    no_action_row: The partnership's own plan answers it.\n",
+          "    to: Department for Education\n")],
+        []),
     "unknown key": (
         [("agency_imrs/police.yml", "key_episode: true", "key_episod: true")],
         ["agency_imrs/police.yml:7:5: chronology[0].key_episod: unknown field `key_episod`; did you "
