@@ -90,9 +90,14 @@ class EveryReview(Data):
     sections: list[UsualSection]
 
 
+# libyaml's safe loader when PyYAML was built with it: the same data, read ten times faster
+# (17 ms of every `check`); the file is packaged and trusted, and needs no line numbers
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 @cache
 def _data() -> dict:
-    return yaml.safe_load(DATA.read_text(encoding="utf-8"))   # packaged, trusted
+    return yaml.load(DATA.read_text(encoding="utf-8"), Loader=_LOADER)   # noqa: S506 - safe
 
 
 @cache
