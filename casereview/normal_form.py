@@ -21,11 +21,6 @@ import unicodedata
 from functools import lru_cache
 from importlib import resources
 
-import regex
-
-# derived from Unicode's own properties (the regex module's tables), not a hand list
-IGNORABLE = regex.compile(r"[\p{Default_Ignorable_Code_Point}\p{Cf}]")
-_MARK = regex.compile(r"\p{M}")
 _TAG_REST = r"(?:!--.*?-->|/?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]*)?/?>)"
 _TAG = rf"<{_TAG_REST}"
 # markup between two letters vanishes (`Ja<wbr>ne`); elsewhere it separates words. Each
@@ -43,6 +38,15 @@ BROKEN = re.compile(r"\ufffe\s*|-(?<=[a-z]-)[ \t]*(?:\r?\n)?\s+(?=[a-z])")
 # letters that neither NFKD nor the confusables table bring to a Latin base letter
 FOLD_MAP = {"ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe", "þ": "th",
             "ð": "d", "ı": "i", "ŀ": "l", "ħ": "h", "\u2019": "'", "\u2018": "'"}
+
+
+@lru_cache(maxsize=1)
+def _unicode_classes():
+    """Invisible characters and combining marks, derived from Unicode's own properties (the
+    regex module's tables), not a hand list. Compiled when a first non-ASCII character is
+    folded: a check without a register folds none, and importing regex costs it 8 ms."""
+    import regex
+    return regex.compile(r"[\p{Default_Ignorable_Code_Point}\p{Cf}]"), regex.compile(r"\p{M}")
 
 
 @lru_cache(maxsize=1)
@@ -66,7 +70,7 @@ def _base(char: str) -> str:
     """One case-folded character without its marks, as its Latin look-alike if it has one."""
     if char in FOLD_MAP:
         return FOLD_MAP[char]
-    bare = _MARK.sub("", unicodedata.normalize("NFD", char))
+    bare = _unicode_classes()[1].sub("", unicodedata.normalize("NFD", char))
     skeleton = _skeletons()
     return "".join(skeleton.get(c, c) for c in bare).casefold()
 
@@ -76,7 +80,8 @@ def fold_char(char: str) -> str:
     """The normal form of one character (of any case); '' for an invisible one."""
     if char.isascii():
         return char.lower()
-    if IGNORABLE.match(char):
+    ignorable = _unicode_classes()[0]
+    if ignorable.match(char):
         return ""
     skeleton = _skeletons()
     out = []
@@ -85,7 +90,7 @@ def fold_char(char: str) -> str:
         # a capital whose lower case has no look-alike may have one itself (Cyrillic Н)
         c = folded if folded in skeleton or c not in skeleton else c
         out.append(_base(_base(c)))   # twice: a prototype may carry a mark (ø -> o + U+0338)
-    return IGNORABLE.sub("", "".join(out))
+    return ignorable.sub("", "".join(out))
 
 
 class _Table(dict):

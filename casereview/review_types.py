@@ -17,7 +17,8 @@ OrganisedBy = Literal["questions", "episodes", "findings", "themes"]
 
 
 class Data(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    # validators built on first use: ReviewKind's holds its parts', which need none of their own
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
 class Why(Data):
