@@ -80,10 +80,12 @@ def info(part: ReviewInfo) -> ReviewInfo:
 
 FOLDER_PARTS = {"review/front": "front", "review/sections": "body", "review/appendices": "appendix"}
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+# a review without analysis.yml: constructed, as validating would build a validator for it
+NO_ANALYSIS = Analysis.model_construct()
 
 
 def sections(metas: dict[str, SectionMeta], bodies: dict[str, str], terms_: TermsOfReference,
-             appendix_labels: str = "numbers", analysis: Analysis = Analysis()):
+             appendix_labels: str = "numbers", analysis: Analysis = NO_ANALYSIS):
     """Front matter, sections and appendices in their order; sections numbered 1, 2 ...,
     appendices labelled 1, 2 ... or A, B ... unless they carry their own label."""
     out, counts = [], {"front": 0, "body": 0, "appendix": 0}
@@ -171,7 +173,7 @@ def review(parts: dict[str, Part], bodies: dict[str, str]) -> CaseReview:
     (which would cost building a validator for the whole model on every check)."""
     terms_ = terms(parts["review/terms.yml"])
     info_ = info(parts["review/review.yml"])
-    analysis = parts.get("review/analysis.yml") or Analysis()
+    analysis = parts.get("review/analysis.yml") or NO_ANALYSIS
     metas = {p: v for p, v in parts.items()
              if p.rsplit("/", 1)[0] in FOLDER_PARTS and p.endswith(".md")}
     folder = lambda name: {p: v for p, v in parts.items() if p.startswith(name + "/")}  # noqa: E731

@@ -4,8 +4,8 @@ checks_analysis.py, checks_subjects.py). Each rule is a function from the assemb
 (and where things stand in the sources) to diagnostics."""
 from __future__ import annotations
 
-import difflib
 from collections import Counter
+from functools import cache
 from typing import Iterator
 
 from pydantic import TypeAdapter, ValidationError
@@ -52,6 +52,7 @@ class Checker:
 
 
 def _suggest(name: str, known) -> str:
+    import difflib      # only for a name that is wrong: not every check pays for it
     close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.6)
     return f"did you mean `{close[0]}`?" if close else "declared ones: " + ", ".join(sorted(known))
 
@@ -201,14 +202,17 @@ def salvaged(c: Checker, folder: str, read) -> set[str] | None:
     return found
 
 
-_RECOMMENDATIONS = TypeAdapter(list[Recommendation])
+@cache
+def _recommendations() -> TypeAdapter:
+    """Built for a broken IMR only (a validator of its own, 2 ms of every check otherwise)."""
+    return TypeAdapter(list[Recommendation])
 
 
 def _recommendation_ids(path: str, data: dict) -> set[str] | None:
     """The ids a broken IMR's recommendations are given, as assemble.py gives them."""
     agency = data.get("agency", agency_of(path))
     try:
-        recs = _RECOMMENDATIONS.validate_python(data.get("recommendations") or [])
+        recs = _recommendations().validate_python(data.get("recommendations") or [])
     except ValidationError:
         return None
     return {rec.id for rec in assemble.recommendations(recs, f"{agency}-rec")} \

@@ -21,28 +21,38 @@ import unicodedata
 from functools import lru_cache
 from importlib import resources
 
-import regex
-
-# derived from Unicode's own properties (the regex module's tables), not a hand list
-IGNORABLE = regex.compile(r"[\p{Default_Ignorable_Code_Point}\p{Cf}]")
-_MARK = regex.compile(r"\p{M}")
 _TAG_REST = r"(?:!--.*?-->|/?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]*)?/?>)"
 _TAG = rf"<{_TAG_REST}"
 # markup between two letters vanishes (`Ja<wbr>ne`); elsewhere it separates words. Each
 # pattern starts with a plain character so that the engine can skip ahead to candidates.
 _INNER_TAGS = re.compile(rf"<(?<=[^\W\d_]<){_TAG_REST}(?:{_TAG})*(?=[^\W\d_])", re.S)
 _TAGS = re.compile(_TAG, re.S)
-_PERCENT = re.compile(r"(?:%[0-9A-Fa-f]{2})+")
+# written to start with its plain "%", as `(?:...)+` would not: the engine then skips to
+# each "%" rather than trying every position (30 ms of the output scan of the example)
+_PERCENT = re.compile(r"%[0-9A-Fa-f]{2}(?:%[0-9A-Fa-f]{2})*")
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});?")
 _JS = re.compile(r"\\u\{([0-9A-Fa-f]{1,6})\}|\\u([0-9A-Fa-f]{4})|\\x([0-9A-Fa-f]{2})")
 _CSS = re.compile(r"\\([0-9A-Fa-f]{1,6})[ \t\f]?(?:\r?\n)?")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_NON_ASCII_RUNS = re.compile(r"([^\x00-\x7f]+)")
 # typesetters' breaks (U+FFFE from PDF text), and a hyphen that ends a line or is followed
 # by a space inside a word ("Fenwh- istle", "Fenwh-\nistle"): joined again
 BROKEN = re.compile(r"\ufffe\s*|-(?<=[a-z]-)[ \t]*(?:\r?\n)?\s+(?=[a-z])")
+# what a match of BROKEN's second branch starts with, found fast (the engine skips to each
+# "-"), where BROKEN itself is tried at every position of a text full of hyphens (20 ms)
+_HYPHEN_SPACE = re.compile(r"-\s")
 # letters that neither NFKD nor the confusables table bring to a Latin base letter
 FOLD_MAP = {"ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe", "þ": "th",
             "ð": "d", "ı": "i", "ŀ": "l", "ħ": "h", "\u2019": "'", "\u2018": "'"}
+
+
+@lru_cache(maxsize=1)
+def _unicode_classes():
+    """Invisible characters and combining marks, derived from Unicode's own properties (the
+    regex module's tables), not a hand list. Compiled when a first non-ASCII character is
+    folded: a check without a register folds none, and importing regex costs it 8 ms."""
+    import regex
+    return regex.compile(r"[\p{Default_Ignorable_Code_Point}\p{Cf}]"), regex.compile(r"\p{M}")
 
 
 @lru_cache(maxsize=1)
@@ -66,7 +76,7 @@ def _base(char: str) -> str:
     """One case-folded character without its marks, as its Latin look-alike if it has one."""
     if char in FOLD_MAP:
         return FOLD_MAP[char]
-    bare = _MARK.sub("", unicodedata.normalize("NFD", char))
+    bare = _unicode_classes()[1].sub("", unicodedata.normalize("NFD", char))
     skeleton = _skeletons()
     return "".join(skeleton.get(c, c) for c in bare).casefold()
 
@@ -76,7 +86,8 @@ def fold_char(char: str) -> str:
     """The normal form of one character (of any case); '' for an invisible one."""
     if char.isascii():
         return char.lower()
-    if IGNORABLE.match(char):
+    ignorable = _unicode_classes()[0]
+    if ignorable.match(char):
         return ""
     skeleton = _skeletons()
     out = []
@@ -85,7 +96,7 @@ def fold_char(char: str) -> str:
         # a capital whose lower case has no look-alike may have one itself (Cyrillic Н)
         c = folded if folded in skeleton or c not in skeleton else c
         out.append(_base(_base(c)))   # twice: a prototype may carry a mark (ø -> o + U+0338)
-    return IGNORABLE.sub("", "".join(out))
+    return ignorable.sub("", "".join(out))
 
 
 class _Table(dict):
@@ -150,13 +161,25 @@ def fold(text: str, mapped: bool = False) -> tuple[str, list[int] | None]:
         if needed in text:
             text, where = _sub(pattern, repl, text, where)
     if where is None:
-        text = text.lower() if text.isascii() else text.translate(_TABLE)
+        text = _folded_chars(text)
     else:
         text, where = _sub(_NON_ASCII, lambda m: fold_char(m[0]), text, where)
         text = text.lower()            # ASCII only by now: one character for one
-    if "-" in text or "\ufffe" in text:
+    if "\ufffe" in text or _HYPHEN_SPACE.search(text):
         text, where = _sub(BROKEN, "", text, where)
     return text, where
+
+
+def _folded_chars(text: str) -> str:
+    """`text.translate(_TABLE)`, ASCII runs lowered at C speed: translate goes a character at
+    a time through the table from the first non-ASCII character on (90 ms of the output scan
+    of the example, where a curly quote comes early in most pages)."""
+    if text.isascii():
+        return text.lower()
+    parts = _NON_ASCII_RUNS.split(text)        # ASCII, non-ASCII, ASCII ...
+    parts[::2] = [part.lower() for part in parts[::2]]
+    parts[1::2] = [part.translate(_TABLE) for part in parts[1::2]]
+    return "".join(parts)
 
 
 def normalise(text: str) -> str:

@@ -17,7 +17,8 @@ OrganisedBy = Literal["questions", "episodes", "findings", "themes"]
 
 
 class Data(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    # validators built on first use: ReviewKind's holds its parts', which need none of their own
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
 class Why(Data):
@@ -90,9 +91,14 @@ class EveryReview(Data):
     sections: list[UsualSection]
 
 
+# libyaml's safe loader when PyYAML was built with it: the same data, read ten times faster
+# (17 ms of every `check`); the file is packaged and trusted, and needs no line numbers
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 @cache
 def _data() -> dict:
-    return yaml.safe_load(DATA.read_text(encoding="utf-8"))   # packaged, trusted
+    return yaml.load(DATA.read_text(encoding="utf-8"), Loader=_LOADER)   # noqa: S506 - safe
 
 
 @cache
