@@ -12,7 +12,8 @@ from pydantic import BaseModel, ValidationError
 from .diagnostics import Diagnostic, Report
 from .load import SourceDoc, Sources, dotted
 from .identities import Register
-from .model import CommentLog, Part, model_for
+from .comment_model import CommentLog
+from .model import Part, model_for
 
 
 def parts(sources: Sources, report: Report) -> dict[str, Part]:

@@ -16,7 +16,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from ..comments_map import Mapped
 from ..load import COMMENT_LOG, SourceDoc
-from ..model import CommentLog, LoggedComment
+from ..comment_model import CommentLog, LoggedComment
 from .tracker_update import block_scalar, dump_yaml, replace_file, round_trip_yaml
 
 FIELD_ORDER = list(LoggedComment.model_fields)
