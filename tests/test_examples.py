@@ -231,3 +231,17 @@ def test_the_executive_summary_is_a_document_of_its_own(built):
     for phrase in [built.expected.title, *built.expected.executive_summary]:
         assert phrase in docx_words, phrase
         assert phrase in pdf_words, phrase
+
+
+@pytest.mark.parametrize("built", ["dhr"], indirect=True)     # the example with milestones
+def test_a_milestones_dates_stand_under_its_words_in_the_pdf(built):
+    """A milestone is a list item whose dates follow on lines of their own: in the PDF they
+    stand under the item's words, not left of its bullet (Typst ends an item whose next line
+    starts left of it, as a cell's first list did when it began after the cell's `[`)."""
+    layout = subprocess.run(["pdftotext", "-layout", str(built.pdf_file), "-"],
+                            capture_output=True, text=True, check=True).stdout.splitlines()
+    for item, date in (("Course commissioned", "By: November 2023"),
+                       ("Half of the practices trained", "By: March 2024")):
+        [at] = [i for i, line in enumerate(layout) if item in line]
+        below = next(line for line in layout[at + 1:] if date in line)
+        assert below.index(date) == layout[at].index(item), (layout[at], below)

@@ -189,9 +189,29 @@ local function last_resort(copy, widths)
   end
 end
 
+-- A cell that opens with a list opens it on a line of its own: written after the cell's `[`,
+-- far along the table's line, the item's continuation lines (`\` breaks) would stand left of
+-- its marker, and Typst would end the item there.
+local LIST_LINE = pandoc.RawBlock("typst", "// the list starts its own line")
+
+local function lists_on_their_own_line(copy)
+  local function mark(row)
+    for _, cell in ipairs(row.cells) do
+      local first = cell.contents[1]
+      if first and (first.t == "BulletList" or first.t == "OrderedList") then
+        cell.contents:insert(1, LIST_LINE)
+      end
+    end
+  end
+  for _, body in ipairs(copy.bodies) do
+    for _, row in ipairs(body.body) do mark(row) end
+  end
+end
+
 local function tbl(t)
   local spec, widths = column_spec(t)
   local copy = t:clone()
+  lists_on_their_own_line(copy)
   last_resort(copy, widths)
   local colspecs = {}
   for j, cs in ipairs(copy.colspecs) do
