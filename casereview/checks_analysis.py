@@ -7,7 +7,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator
 
-from . import checks
 from .checks import WARN, Checker, _all_recommendations, _suggest, salvaged
 from .diagnostics import Diagnostic, Severity
 
@@ -151,4 +150,3 @@ def _leading_nowhere(c: Checker, answered: set[str]) -> Iterator[Diagnostic]:
 
 #: registered with the rules `check` runs (checks.py imports this module once it is whole)
 RULES = [declared_units, organised_by, findings]
-checks.RULES.extend(RULES)

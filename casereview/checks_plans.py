@@ -1,6 +1,6 @@
 """Rules of an action plan's rows beyond their fields' types: a row either lists its actions
 or says why they are not yet known, is dated complete only when complete, and its milestones,
-like its deadline, give dates the tracker can follow. A rule of checks.RULES."""
+like its deadline, give dates the tracker can follow. A rule of checks.rules()."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator

@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import Iterator
 
 from . import prose, review_types
-from . import checks
 from .checks import FAMILY, WARN, Checker, _suggest
 from .diagnostics import Diagnostic
 from .subjects import CHARACTERISTICS, characteristic
@@ -120,4 +119,3 @@ def _no_characteristics(c: Checker) -> Iterator[Diagnostic]:
 
 #: registered with the rules `check` runs (checks.py imports this module once it is whole)
 RULES = [introduced, roles, chronology_subjects, protected_characteristics]
-checks.RULES.extend(RULES)
