@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from . import prose
 from .assemble import appendix_label
 from .model import CaseReview, Generated
-from .numbering import GENERATED_ANCHORS, NumberedSection, appendix_heading, chronology
+from .numbering import GENERATED_ANCHORS, NumberedSection, appendix_heading
 
 #: generated appendices in the order they come when the author places none, with their titles
 GENERATED: dict[Generated, str] = {"action_plans": "Agency recommendations and action plans",
@@ -76,7 +76,7 @@ def has_content(review: CaseReview, kind: Generated) -> bool:
     if kind == "action_plans":
         return bool(review.action_plans) or any(imr.recommendations for imr in review.imrs)
     if kind == "chronology":
-        return bool(chronology(review))
+        return any(imr.chronology for imr in review.imrs)
     known = {r.id for r in review.references.references}
     return bool(known & cited(review))
 
